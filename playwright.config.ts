@@ -1,0 +1,13 @@
+import { defineConfig } from '@playwright/test';
+
+// E2E tests drive the real Electron app (test/e2e). One worker: each test owns the app's window,
+// the keychain and a backend of its own.
+export default defineConfig({
+  testDir: 'test/e2e',
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  outputDir: 'test-results/playwright',
+});

@@ -1,0 +1,110 @@
+import { app, type BrowserWindow, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import log from 'electron-log/main';
+import { join } from 'node:path';
+import { ApiClient } from './api/api-client';
+import { resolveBackendUrl } from './api/backend-url';
+import { contractError } from './api/error-mapping';
+import { appInfo } from './app-info';
+import { registerBridge } from './ipc/register-bridge';
+import type { BridgeHandlers } from './ipc/bridge-handlers';
+import { openSecureStore, type KeytarApi } from './session/keychain-store';
+import { KEYCHAIN_SERVICE } from './session/secure-store';
+import { SessionManager } from './session/session-manager';
+import { SettingsFile } from './settings/app-settings';
+import { APP_SCHEME, isAppUrl, serveAppRequest } from './window/app-protocol';
+import { hardenWebContents } from './window/harden-web-contents';
+import { createMainWindow } from './window/main-window';
+
+// A test or a portable install may choose its own data folder.
+const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
+if (userDataDir) app.setPath('userData', userDataDir);
+
+log.initialize();
+log.transports.file.level = 'info';
+
+// Must happen before 'ready': the app:// scheme behaves like https (standard, secure origin).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+// Every renderer sandboxed. Skipped only when Chromium's OS sandbox is switched off altogether
+// (--no-sandbox, e.g. CI running as root), where forcing it makes the utility processes abort.
+if (!app.commandLine.hasSwitch('no-sandbox')) app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (m) => log.warn(m)));
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (err: unknown) => {
+    log.error('start-up failed', err);
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  // No page of ours needs a camera, notifications, location...: every request is denied.
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  const rendererDir = join(__dirname, '../renderer');
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
+
+  const settingsFile = new SettingsFile(join(app.getPath('userData'), 'settings.json'));
+  const loaded = settingsFile.load();
+  if (loaded.problem) log.warn(`settings: ${loaded.problem}; using defaults`);
+  let settings = loaded.settings;
+
+  const backend = resolveBackendUrl(process.env.ECUAPASS_API_URL, settings.backendUrl);
+  const backendUrl = backend.ok ? backend.url : (process.env.ECUAPASS_API_URL ?? settings.backendUrl ?? '');
+  if (!backend.ok) log.error(`backend URL refused (${backend.reason})`);
+  const api = backend.ok ? new ApiClient({ baseUrl: backend.url, fetch: net.fetch as typeof fetch }) : null;
+
+  const opened = await openSecureStore(
+    () => require('@github/keytar') as KeytarApi,
+    KEYCHAIN_SERVICE,
+  );
+  if (opened.fallbackReason) log.warn(`keychain unavailable, session kept in memory: ${opened.fallbackReason}`);
+
+  const sessions = new SessionManager({
+    store: opened.store,
+    api,
+    urlProblem: backend.ok ? undefined : contractError(backend.reason === 'insecure' ? 'INSECURE_URL' : 'BAD_REQUEST'),
+    lastUser: {
+      get: () => settings.lastUserId,
+      set: (userId) => {
+        settings = { ...settings, lastUserId: userId };
+        settingsFile.save(settings);
+      },
+    },
+    onStoreError: (what, err) => log.warn(`${what} failed`, err instanceof Error ? err.message : String(err)),
+  });
+
+  const handlers: BridgeHandlers = {
+    getAppInfo: async () => ({ ok: true, value: appInfo(backendUrl, opened.store.kind === 'keychain') }),
+    restoreSession: () => sessions.restore(),
+    login: (input) => sessions.login(input),
+    logout: () => sessions.logout(),
+    getRegistration: () => sessions.getRegistration(),
+  };
+  registerBridge(ipcMain, handlers, (event) => isAppFrame(event), log);
+
+  mainWindow = createMainWindow(join(__dirname, '../preload/index.js'));
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+/** Only the top frame of our own window, showing our own origin, may call the bridge. */
+function isAppFrame(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  if (!mainWindow || event.sender !== mainWindow.webContents || !frame) return false;
+  if (frame !== event.sender.mainFrame) return false;
+  return isAppUrl(frame.url);
+}

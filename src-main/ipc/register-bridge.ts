@@ -1,0 +1,66 @@
+import type { IpcMainInvokeEvent } from 'electron';
+import {
+  BRIDGE_METHODS,
+  bridgeChannel,
+  bridgeContract,
+  fieldErrorsFrom,
+  type BridgeMethodName,
+  type Result,
+} from '../../src-shared/contract';
+import { contractError } from '../api/error-mapping';
+import type { BridgeHandlers } from './bridge-handlers';
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}
+
+export interface BridgeLog {
+  warn(message: string, ...details: unknown[]): void;
+  error(message: string, ...details: unknown[]): void;
+}
+
+/**
+ * Registers one `ipcMain.handle` per bridge method. Each call is refused unless it comes from the
+ * app's own top frame, its payload is validated with the contract's schema, and any exception is
+ * answered as an error value: nothing is thrown across IPC.
+ */
+export function registerBridge(
+  ipcMain: IpcMainLike,
+  handlers: BridgeHandlers,
+  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+  log: BridgeLog,
+): () => void {
+  for (const method of BRIDGE_METHODS) {
+    ipcMain.handle(bridgeChannel(method), async (event, ...args) =>
+      dispatch(method, event, args, handlers, isTrustedSender, log),
+    );
+  }
+  return () => BRIDGE_METHODS.forEach((m) => ipcMain.removeHandler(bridgeChannel(m)));
+}
+
+async function dispatch(
+  method: BridgeMethodName,
+  event: IpcMainInvokeEvent,
+  args: unknown[],
+  handlers: BridgeHandlers,
+  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+  log: BridgeLog,
+): Promise<Result<unknown>> {
+  if (!isTrustedSender(event)) {
+    log.warn(`IPC ${method} refused: untrusted sender`, event.senderFrame?.url);
+    return { ok: false, error: contractError('FORBIDDEN_SENDER') };
+  }
+  if (args.length > 1) return { ok: false, error: contractError('INVALID_INPUT') };
+  const parsed = bridgeContract[method].input.safeParse(args[0]);
+  if (!parsed.success) {
+    return { ok: false, error: { ...contractError('INVALID_INPUT'), fields: fieldErrorsFrom(parsed.error) } };
+  }
+  try {
+    const handler = handlers[method] as (input: unknown) => Promise<Result<unknown>>;
+    return await handler(parsed.data);
+  } catch (err) {
+    log.error(`IPC ${method} failed`, err);
+    return { ok: false, error: contractError('UNEXPECTED') };
+  }
+}

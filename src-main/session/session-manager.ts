@@ -1,0 +1,133 @@
+import type { ContractError, Registration, Result, SessionInfo, SessionUser } from '../../src-shared/contract';
+import type { LoginRequest } from '../../src-shared/contract';
+import type { ApiClient } from '../api/api-client';
+import { contractError } from '../api/error-mapping';
+import type { SecureStore } from './secure-store';
+
+interface ActiveSession {
+  token: string;
+  user: SessionUser;
+  expiresAt: string;
+}
+
+export interface LastUserMemory {
+  get(): string | undefined;
+  set(userId: string | undefined): void;
+}
+
+export interface SessionManagerDeps {
+  store: SecureStore;
+  /** Null when the configured backend URL is refused; every call then answers `urlProblem`. */
+  api: ApiClient | null;
+  urlProblem?: ContractError;
+  lastUser: LastUserMemory;
+  onStoreError?: (what: string, err: unknown) => void;
+}
+
+/**
+ * Owns the session token: it lives here and in the secure store, and never leaves the main
+ * process. Every authenticated call goes through `authorized`, which forgets a token the backend
+ * no longer accepts.
+ */
+export class SessionManager {
+  private active: ActiveSession | null = null;
+
+  constructor(private readonly deps: SessionManagerDeps) {}
+
+  get remembered(): boolean {
+    return this.deps.store.kind === 'keychain';
+  }
+
+  get currentUserId(): string | null {
+    return this.active?.user.userId ?? null;
+  }
+
+  private info(s: ActiveSession): SessionInfo {
+    return { user: s.user, expiresAt: s.expiresAt, remembered: this.remembered };
+  }
+
+  private apiOrError(): { api: ApiClient } | { error: ContractError } {
+    if (this.deps.api) return { api: this.deps.api };
+    return { error: this.deps.urlProblem ?? contractError('INSECURE_URL') };
+  }
+
+  /** At start: a stored token the backend still accepts signs the user in; a refused one is deleted. */
+  async restore(): Promise<Result<SessionInfo | null>> {
+    const userId = this.deps.lastUser.get();
+    if (!userId) return { ok: true, value: null };
+    const token = await this.safeStore(() => this.deps.store.get(userId), null);
+    if (!token) return { ok: true, value: null };
+    const conn = this.apiOrError();
+    if ('error' in conn) return { ok: false, error: conn.error };
+    const current = await conn.api.currentSession(token);
+    if (!current.ok) {
+      if (current.error.code === 'UNAUTHENTICATED') {
+        await this.safeStore(() => this.deps.store.delete(userId), false);
+        return { ok: true, value: null };
+      }
+      return current;
+    }
+    const registration = await conn.api.getRegistration(token);
+    if (!registration.ok) return registration;
+    this.active = {
+      token,
+      user: { userId: current.value.userId, name: registration.value.name },
+      expiresAt: current.value.expiresAt,
+    };
+    return { ok: true, value: this.info(this.active) };
+  }
+
+  async login(request: LoginRequest): Promise<Result<SessionInfo>> {
+    const conn = this.apiOrError();
+    if ('error' in conn) return { ok: false, error: conn.error };
+    const res = await conn.api.login(request);
+    if (!res.ok) return res;
+    // A previous user's session in this window ends with the new login.
+    if (this.active && this.active.user.userId !== res.value.user.userId) await this.logout();
+    this.active = { token: res.value.token, user: res.value.user, expiresAt: res.value.expiresAt };
+    await this.safeStore(() => this.deps.store.set(res.value.user.userId, res.value.token), undefined);
+    this.deps.lastUser.set(res.value.user.userId);
+    return { ok: true, value: this.info(this.active) };
+  }
+
+  /** Revokes on the backend when it can; always forgets the token locally. */
+  async logout(): Promise<Result<null>> {
+    const session = this.active;
+    this.active = null;
+    if (!session) return { ok: true, value: null };
+    await this.safeStore(() => this.deps.store.delete(session.user.userId), false);
+    if (this.deps.api) await this.deps.api.logout(session.token);
+    return { ok: true, value: null };
+  }
+
+  getRegistration(): Promise<Result<Registration>> {
+    return this.authorized((api, token) => api.getRegistration(token));
+  }
+
+  /** Runs an authenticated call; a 401 means the token is dead: forget it everywhere. */
+  async authorized<T>(call: (api: ApiClient, token: string) => Promise<Result<T>>): Promise<Result<T>> {
+    const session = this.active;
+    if (!session) return { ok: false, error: unauthenticated() };
+    const conn = this.apiOrError();
+    if ('error' in conn) return { ok: false, error: conn.error };
+    const res = await call(conn.api, session.token);
+    if (!res.ok && res.error.code === 'UNAUTHENTICATED' && this.active === session) {
+      this.active = null;
+      await this.safeStore(() => this.deps.store.delete(session.user.userId), false);
+    }
+    return res;
+  }
+
+  private async safeStore<T>(op: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await op();
+    } catch (err) {
+      this.deps.onStoreError?.('secure store', err);
+      return fallback;
+    }
+  }
+}
+
+function unauthenticated(): ContractError {
+  return contractError('UNAUTHENTICATED');
+}

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { ecuapass } from '../bridge';
+import { useAppStore } from '../state/app-store';
+import { PortalMenu } from './PortalMenu';
+
+export function AppHeader() {
+  const session = useAppStore((s) => s.session);
+  const [busy, setBusy] = useState(false);
+
+  async function logout() {
+    setBusy(true);
+    await ecuapass.logout();
+    setBusy(false);
+    useAppStore.getState().signedOut('Su sesión se cerró correctamente.');
+  }
+
+  return (
+    <header className="app-header">
+      <div className="brand" aria-label="Ecuapass">
+        <span className="brand-mark" aria-hidden="true">
+          E
+        </span>
+        <span className="brand-name">ECUAPASS</span>
+        <span className="brand-sub">Portal externo</span>
+      </div>
+      <PortalMenu />
+      <div className="user-box">
+        {session && (
+          <span className="user-name" title={session.user.userId}>
+            {session.user.name} ({session.user.userId})
+          </span>
+        )}
+        <button type="button" className="btn btn-secondary" onClick={() => void logout()} disabled={busy}>
+          Cerrar sesión
+        </button>
+      </div>
+    </header>
+  );
+}

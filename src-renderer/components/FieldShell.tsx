@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import { RequiredMark } from './RequiredMark';
+
+export interface FieldShellProps {
+  id: string;
+  label: string;
+  required?: boolean;
+  error?: string | undefined;
+  hint?: string | undefined;
+  children: ReactNode;
+}
+
+/** Label (the instructivo's field name), the control, and its error tied by aria-describedby. */
+export function FieldShell({ id, label, required, error, hint, children }: FieldShellProps) {
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id} className="field-label">
+        {label}
+        {required && <RequiredMark />}
+      </label>
+      {children}
+      {hint && !error && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The aria attributes a control inside FieldShell needs. */
+export function fieldAria(id: string, error: string | undefined, hint?: string, required?: boolean) {
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return {
+    id,
+    'aria-invalid': error ? (true as const) : undefined,
+    'aria-describedby': describedBy,
+    'aria-required': required ? (true as const) : undefined,
+  };
+}

@@ -1,0 +1,28 @@
+import type { InputHTMLAttributes, Ref } from 'react';
+import { FieldShell, fieldAria } from './FieldShell';
+
+export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange' | 'value'> {
+  id: string;
+  label: string;
+  value: string;
+  onValueChange?: (value: string) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+  ref?: Ref<HTMLInputElement>;
+}
+
+export function TextField({ id, label, value, onValueChange, error, hint, required, ref, ...input }: TextFieldProps) {
+  return (
+    <FieldShell id={id} label={label} required={required} error={error} hint={hint}>
+      <input
+        {...input}
+        ref={ref}
+        {...fieldAria(id, error, hint, required)}
+        className="input"
+        value={value}
+        onChange={(e) => onValueChange?.(e.target.value)}
+      />
+    </FieldShell>
+  );
+}

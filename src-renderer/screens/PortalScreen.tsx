@@ -1,0 +1,20 @@
+import { useAppStore } from '../state/app-store';
+
+export function PortalScreen() {
+  const session = useAppStore((s) => s.session);
+  return (
+    <main className="screen" aria-labelledby="portal-title">
+      <h1 id="portal-title">Bienvenido al portal externo Ecuapass</h1>
+      {session && <p>Usuario: {session.user.name}</p>}
+      <p>
+        Para actualizar sus datos, abra <strong>Menú</strong> y elija Soporte al Cliente &gt; Registro de usuario &gt;
+        3.2.3 Modificar información de registro de usuario.
+      </p>
+      {session && !session.remembered && (
+        <p className="notice" role="status">
+          No hay un llavero del sistema disponible: su sesión no se recordará al cerrar la aplicación.
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { parseDatabaseUrl, type DatabaseLocation } from './db/database-url';
+
+/** A configuration mistake: main prints the message (no stack trace) and exits with code 1. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** An unset or blank variable means "use the default", so `PORT= npm start` behaves like no PORT. */
+const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const integer = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
+      .transform(Number)
+      .pipe(z.number().int().min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`))
+      .default(fallback),
+  );
+
+const EnvSchema = z.object({
+  PORT: integer(0, 65535, 4010),
+  HOST: z.preprocess(blankAsUnset, z.string().default('127.0.0.1')),
+  DATABASE_URL: z.preprocess(blankAsUnset, z.string().default('sqlite:.sandbox/ecuapass.sqlite')),
+  SANDBOX_SEED: z.preprocess(blankAsUnset, z.string().optional()),
+  // Read now so a typo fails at start; mail sending arrives in a later phase.
+  SMTP_URL: z.preprocess(
+    blankAsUnset,
+    z
+      .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
+      .optional(),
+  ),
+  SESSION_IDLE_MINUTES: integer(1, 24 * 60, 30),
+  SESSION_ABSOLUTE_HOURS: integer(1, 24 * 30, 8),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === 'string' ? blankAsUnset(v.toLowerCase()) : v),
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  database: DatabaseLocation;
+  sandboxSeedPath: string | undefined;
+  smtpUrl: string | undefined;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+/**
+ * Reads the backend's environment (design §6). Throws ConfigError naming the variable, its value
+ * and what it should be, so an operator can fix it without reading code.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): ServerConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  let database: DatabaseLocation;
+  try {
+    database = parseDatabaseUrl(e.DATABASE_URL, cwd);
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  DATABASE_URL=${JSON.stringify(e.DATABASE_URL)}: ${(err as Error).message}`);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    sandboxSeedPath: e.SANDBOX_SEED,
+    smtpUrl: e.SMTP_URL,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as initial from './0001-initial';
+
+/**
+ * Every migration, listed in code rather than found by globbing a folder, so the compiled
+ * out/server tree (and any bundle) runs them the same way. Names sort in the order they apply.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': initial,
+};

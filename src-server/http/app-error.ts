@@ -1,0 +1,40 @@
+import { ERROR_MESSAGES, type ErrorCode, type FieldErrors } from '../../src-shared/contract';
+
+/** HTTP status of each backend error code (design §4). */
+export const STATUS_OF: Partial<Record<ErrorCode, number>> = {
+  BAD_REQUEST: 400,
+  SECURITY_CODE_INVALID: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  WRONG_PASSWORD: 401,
+  ACCOUNT_DEACTIVATED: 403,
+  PASSWORD_TICKET_INVALID: 403,
+  NOT_FOUND: 404,
+  EMAIL_UNAVAILABLE: 409,
+  VERSION_CONFLICT: 409,
+  SECURITY_CODE_EXPIRED: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  VALIDATION_FAILED: 422,
+  NAME_CHANGE_TOO_LARGE: 422,
+  ACCOUNT_LOCKED: 423,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+/**
+ * An error the client is meant to see: a contract code, its status and the Spanish message from
+ * ERROR_MESSAGES (unless a more specific one is given). The error handler turns it into the body.
+ */
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields?: FieldErrors,
+    message: string = ERROR_MESSAGES[code],
+  ) {
+    super(message);
+    this.status = STATUS_OF[code] ?? 500;
+  }
+}

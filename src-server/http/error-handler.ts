@@ -1,0 +1,52 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ERROR_MESSAGES, ErrorBodySchema, type ErrorBody, type ErrorCode, type FieldErrors } from '../../src-shared/contract';
+import { AppError } from './app-error';
+
+function errorBody(code: ErrorCode, message: string, fields?: FieldErrors): ErrorBody {
+  return ErrorBodySchema.parse({ error: fields ? { code, message, fields } : { code, message } });
+}
+
+export function sendError(reply: FastifyReply, status: number, code: ErrorCode, message = ERROR_MESSAGES[code], fields?: FieldErrors) {
+  return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(errorBody(code, message, fields));
+}
+
+/**
+ * Maps Fastify's own client errors (body parsing, content type, size, bad URL) to contract codes.
+ * Anything 4xx that Fastify raises is the client's mistake; only 413 gets its own code.
+ */
+function clientErrorCode(status: number): ErrorCode {
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 404) return 'NOT_FOUND';
+  return 'BAD_REQUEST';
+}
+
+function isFastifyClientError(error: unknown): error is FastifyError & { statusCode: number } {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/**
+ * Every error leaves as `{ error: { code, message, fields? } }` (design §4). A client mistake is
+ * never a 500; a real bug is a 500 INTERNAL with a generic Spanish message and a log entry.
+ */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      return sendError(reply, error.status, error.code, error.message, error.fields);
+    }
+    if (isFastifyClientError(error)) {
+      const code = clientErrorCode(error.statusCode);
+      request.log.info({ err: { code: error.code, message: error.message } }, 'client error');
+      return sendError(reply, code === 'BAD_REQUEST' ? 400 : error.statusCode, code);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(reply, 500, 'INTERNAL');
+  });
+
+  app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'NOT_FOUND'));
+}
+
+/** Framework errors raised before routing (a malformed URL): the client's mistake, same body shape. */
+export function frameworkErrorHandler(_error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  return sendError(reply, 400, 'BAD_REQUEST');
+}

@@ -1,0 +1,66 @@
+import { buildApp } from './app';
+import { systemClock } from './clock';
+import { ConfigError, loadConfig } from './config';
+import { migrateToLatest } from './db/migrate';
+import { openDatabase } from './db/open-database';
+import { loadSeed } from './seed/load-seed';
+import { SeedError } from './seed/seed-error';
+import { upsertSeedUsers } from './seed/upsert-seed-users';
+
+/**
+ * The backend's entry point (design §6): config → seed file check → database + migrations →
+ * seed users → listen. Operator mistakes print one clear message and exit 1; SIGINT/SIGTERM
+ * close the server and the database cleanly.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  // Validate the seed before touching the database, so a typo leaves no half-started state.
+  const seedUsers = config.sandboxSeedPath ? loadSeed(config.sandboxSeedPath) : [];
+
+  const db = openDatabase(config.database);
+  await migrateToLatest(db);
+  await upsertSeedUsers(db, systemClock, seedUsers);
+
+  const app = await buildApp({ db, clock: systemClock, config, logger: { level: config.logLevel } });
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    app
+      .close()
+      .then(() => db.destroy())
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        console.error('Error while shutting down:', err);
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await db.destroy();
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ConfigError(
+      `Cannot listen on ${config.host}:${config.port}` + (code === 'EADDRINUSE' ? ': the port is already in use (set PORT)' : `: ${(err as Error).message}`),
+    );
+  }
+  const address = app.server.address();
+  const url = typeof address === 'object' && address ? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}` : String(address);
+  app.log.info(
+    { url, database: config.database.file, seedUsers: seedUsers.map((u) => u.userId) },
+    `Ecuapass backend listening at ${url}`,
+  );
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof SeedError) {
+    console.error(`ecuapass-server: ${err.message}`);
+  } else {
+    console.error('ecuapass-server: failed to start:', err);
+  }
+  process.exit(1);
+});

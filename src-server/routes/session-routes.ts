@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import { CurrentSessionResponseSchema, LoginRequestSchema, LoginResponseSchema } from '../../src-shared/contract';
+import type { AppDeps } from '../app-deps';
+import { parseBody } from '../http/parse-body';
+import { sendContract } from '../http/send-contract';
+import { logIn } from '../sessions/login';
+import { revokeSession } from '../sessions/session-store';
+
+/** POST /sessions (log in), GET and DELETE /sessions/current (design §4). */
+export function sessionRoutes(deps: AppDeps) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const { auth } = deps;
+
+    app.post('/sessions', async (request, reply) => {
+      const body = parseBody(LoginRequestSchema, request.body);
+      const result = await logIn(deps, body.userId, body.password);
+      request.log.info({ userId: result.user.userId }, 'login');
+      return sendContract(reply, 201, LoginResponseSchema, {
+        token: result.token,
+        expiresAt: result.expiresAt.toISOString(),
+        user: result.user,
+      });
+    });
+
+    app.get('/sessions/current', { onRequest: auth.requireSession }, async (request, reply) => {
+      const session = auth.sessionOf(request);
+      return sendContract(reply, 200, CurrentSessionResponseSchema, {
+        userId: session.userId,
+        expiresAt: session.expiresAt.toISOString(),
+      });
+    });
+
+    app.delete('/sessions/current', { onRequest: auth.requireSession }, async (request, reply) => {
+      await revokeSession(deps.db, auth.sessionOf(request).tokenHash, deps.clock.now());
+      return reply.code(204).send();
+    });
+  };
+}

@@ -1,0 +1,57 @@
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+/**
+ * Password hashing with scrypt (design §6). Parameters follow OWASP's scrypt minimum
+ * (N=2^15, r=8, p=1 ≈ 32 MiB per hash). They are stored with each hash, so raising them later
+ * keeps old hashes verifiable.
+ */
+export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1, saltBytes: 16, keyBytes: 32 } as const;
+
+/** 128·N·r bytes are needed; Node's default cap (32 MiB) is exactly that, so allow headroom. */
+const maxmemFor = (N: number, r: number) => 128 * N * r * 2;
+
+// Refuse absurd parameters read from a (corrupted or tampered) stored hash instead of exhausting memory.
+const MAX_N = 2 ** 20;
+const MAX_R = 32;
+const MAX_P = 16;
+
+function derive(password: string, salt: Buffer, keyBytes: number, N: number, r: number, p: number): Promise<Buffer> {
+  const options: ScryptOptions = { N, r, p, maxmem: maxmemFor(N, r) };
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFC'), salt, keyBytes, options, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
+
+/** Returns `scrypt$N$r$p$<salt base64url>$<hash base64url>`. */
+export async function hashPassword(password: string): Promise<string> {
+  const { N, r, p, saltBytes, keyBytes } = SCRYPT_PARAMS;
+  const salt = randomBytes(saltBytes);
+  const key = await derive(password, salt, keyBytes, N, r, p);
+  return ['scrypt', N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+/** True when `password` matches `stored`; false for a wrong password or an unreadable stored value. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
+  const salt = Buffer.from(parts[4] ?? '', 'base64url');
+  const expected = Buffer.from(parts[5] ?? '', 'base64url');
+  const sane =
+    [N, r, p].every(Number.isSafeInteger) && N > 1 && N <= MAX_N && (N & (N - 1)) === 0 &&
+    r >= 1 && r <= MAX_R && p >= 1 && p <= MAX_P && salt.length >= 8 && expected.length >= 16;
+  if (!sane) return false;
+  const actual = await derive(password, salt, expected.length, N, r, p);
+  return timingSafeEqual(actual, expected);
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * A hash of a random password with the current parameters. Checking a login for an unknown user
+ * against it costs the same time as a real check, so response time does not reveal which IDs exist.
+ */
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(16).toString('base64url'));
+  return dummyHash;
+}

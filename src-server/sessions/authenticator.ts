@@ -1,0 +1,55 @@
+import type { FastifyRequest } from 'fastify';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open-database';
+import { AppError } from '../http/app-error';
+import { findSessionByToken, touchSession } from './session-store';
+import { isSessionExpired, sessionExpiresAt, type SessionLimits } from './session-policy';
+
+export interface AuthenticatedSession {
+  userId: string;
+  tokenHash: string;
+  expiresAt: Date;
+}
+
+/** `Authorization: Bearer <token>`; the scheme is case-insensitive (RFC 9110), the token is not. */
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  const match = header ? /^Bearer +([A-Za-z0-9_-]{1,128})\s*$/i.exec(header) : null;
+  return match?.[1];
+}
+
+/**
+ * Resolves the caller's live session. Used as an `onRequest` hook, so a request without a live
+ * token is refused with 401 before its body is even read. Each accepted request extends the idle
+ * window (last_seen_at = now).
+ */
+export function createAuthenticator(deps: { db: Db; clock: Clock; limits: SessionLimits }) {
+  const sessions = new WeakMap<FastifyRequest, AuthenticatedSession>();
+
+  async function requireSession(request: FastifyRequest): Promise<void> {
+    const token = bearerToken(request);
+    if (!token) throw new AppError('UNAUTHENTICATED');
+    const row = await findSessionByToken(deps.db, token);
+    const now = deps.clock.now();
+    if (!row || row.revoked_at !== null || row.user_deactivated_at !== null) throw new AppError('UNAUTHENTICATED');
+    const times = { createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) };
+    if (isSessionExpired(times, deps.limits, now)) throw new AppError('UNAUTHENTICATED');
+    await touchSession(deps.db, row.token_hash, now);
+    sessions.set(request, {
+      userId: row.user_id,
+      tokenHash: row.token_hash,
+      expiresAt: sessionExpiresAt({ createdAt: times.createdAt, lastSeenAt: now }, deps.limits),
+    });
+  }
+
+  /** The session found by the hook; calling it on a route without the hook is a server bug. */
+  function sessionOf(request: FastifyRequest): AuthenticatedSession {
+    const session = sessions.get(request);
+    if (!session) throw new Error('sessionOf() called on a route without the authentication hook');
+    return session;
+  }
+
+  return { requireSession, sessionOf };
+}
+
+export type Authenticator = ReturnType<typeof createAuthenticator>;

@@ -1,0 +1,19 @@
+/**
+ * The names of the bridge's methods, with no other import: the sandboxed preload bundles only
+ * this list, the schemas stay in the main process. `bridge.ts` checks it matches the contract.
+ */
+export const BRIDGE_METHODS = [
+  'getAppInfo',
+  'restoreSession',
+  'login',
+  'logout',
+  'getRegistration',
+] as const;
+
+export type BridgeMethodName = (typeof BRIDGE_METHODS)[number];
+
+export const BRIDGE_CHANNEL_PREFIX = 'ecuapass:';
+
+export function bridgeChannel(method: BridgeMethodName): string {
+  return BRIDGE_CHANNEL_PREFIX + method;
+}

@@ -1,0 +1,41 @@
+import type { ErrorCode } from './error-codes';
+
+/**
+ * The Spanish text shown to the user for each error code. The backend sends its own message too;
+ * the client falls back to these when it has none (e.g. the backend could not be reached).
+ */
+export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
+  BAD_REQUEST: 'La solicitud no es válida.',
+  PAYLOAD_TOO_LARGE: 'La solicitud es demasiado grande.',
+  VALIDATION_FAILED: 'Revise los campos marcados: hay datos que no cumplen las reglas.',
+  UNAUTHENTICATED: 'Su sesión ha terminado. Ingrese nuevamente con su usuario y contraseña.',
+  INVALID_CREDENTIALS: 'El ID.usuario o la contraseña no son correctos.',
+  ACCOUNT_LOCKED:
+    'El usuario está bloqueado durante 15 minutos por demasiados intentos fallidos. Intente más tarde.',
+  ACCOUNT_DEACTIVATED:
+    'Este usuario fue dado de baja y ya no puede ingresar. Para volver a usar Ecuapass, realice una nueva "Solicitud de registro para Usuario General".',
+  WRONG_PASSWORD: 'La contraseña anterior no es correcta.',
+  RATE_LIMITED: 'Demasiados intentos. Espere unos minutos antes de volver a intentarlo.',
+  EMAIL_UNAVAILABLE: 'El correo electrónico ya está registrado por otro usuario. Ingrese otro correo.',
+  VERSION_CONFLICT:
+    'Los datos de registro fueron modificados en otra sesión. Recárguelos para continuar; lo que usted escribió se conserva.',
+  SECURITY_CODE_INVALID: 'El código de seguridad no es correcto.',
+  SECURITY_CODE_EXPIRED:
+    'El código de seguridad ha expirado (validez de 15 minutos). Solicite un nuevo código de seguridad.',
+  PASSWORD_TICKET_INVALID:
+    'La verificación de la contraseña anterior ya no es válida. Vuelva a verificar la contraseña.',
+  NAME_CHANGE_TOO_LARGE:
+    'Solo se permite corregir apellidos o nombres mal escritos. Para cambiar completamente el nombre, dé de baja a este usuario y cree un nuevo usuario.',
+  NOT_FOUND: 'El recurso solicitado no existe.',
+  INTERNAL: 'El servidor de Ecuapass tuvo un error. Intente nuevamente en unos minutos.',
+  BACKEND_UNREACHABLE:
+    'No se pudo conectar con el servidor de Ecuapass. Revise su conexión a Internet o la configuración del proxy.',
+  TIMEOUT: 'El servidor de Ecuapass no respondió a tiempo. Intente nuevamente.',
+  SERVER_ERROR: 'El servidor de Ecuapass tuvo un error. Intente nuevamente en unos minutos.',
+  BAD_RESPONSE:
+    'El servidor respondió con datos no válidos (posiblemente una página de error de un proxy). Intente nuevamente.',
+  INVALID_INPUT: 'Los datos enviados no son válidos.',
+  FORBIDDEN_SENDER: 'Solicitud rechazada: no proviene de la ventana de la aplicación.',
+  INSECURE_URL: 'La dirección del servidor debe usar https (http solo se permite en este mismo equipo).',
+  UNEXPECTED: 'Ocurrió un error inesperado. Intente nuevamente.',
+};

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { requiredString } from '../registration/fields';
+import { MSG } from '../registration/messages';
+import { deactivationReasonField } from '../registration/update';
+import { MOBILE_CARRIER_CODES } from '../catalog/mobile-carriers';
+
+/** Base path of the backend's JSON API (design §4). */
+export const API_PREFIX = '/api/v1';
+
+export const ID_USUARIO_MAX = 50;
+
+export const LoginRequestSchema = z.strictObject({
+  userId: requiredString().trim().min(1, MSG.required).max(ID_USUARIO_MAX, MSG.invalidType),
+  password: requiredString().min(1, MSG.required).max(256, MSG.invalidType),
+});
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export const SessionUserSchema = z.object({ userId: z.string(), name: z.string() });
+export type SessionUser = z.infer<typeof SessionUserSchema>;
+
+export const LoginResponseSchema = z.object({
+  token: z.string().min(1),
+  expiresAt: z.iso.datetime(),
+  user: SessionUserSchema,
+});
+export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+export const CurrentSessionResponseSchema = z.object({ userId: z.string(), expiresAt: z.iso.datetime() });
+export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponseSchema>;
+
+/** The stored registration as the backend returns it (wire values of design §4). */
+export const RegistrationSchema = z.object({
+  userId: z.string(),
+  idDocument: z.string(),
+  name: z.string(),
+  country: z.string().length(2),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  phone1: z.string(),
+  phone2: z.string().nullable(),
+  mobile: z.object({ carrier: z.enum(MOBILE_CARRIER_CODES), number: z.string() }),
+  fax: z.string().nullable(),
+  email: z.string(),
+  senaeEmail: z.string(),
+  version: z.number().int().nonnegative(),
+});
+export type Registration = z.infer<typeof RegistrationSchema>;
+
+export const PasswordVerifyRequestSchema = z.strictObject({
+  currentPassword: requiredString().min(1, MSG.required).max(256, MSG.invalidType),
+});
+export const PasswordVerifyResponseSchema = z.object({ ticket: z.string().min(1), expiresAt: z.iso.datetime() });
+
+export const EmailRequestSchema = z.strictObject({
+  email: requiredString().trim().min(1, MSG.required).pipe(z.email(MSG.emailInvalid)).pipe(z.string().max(254, MSG.emailInvalid)),
+});
+export const EmailAvailabilityResponseSchema = z.object({ available: z.boolean() });
+export const SecurityCodeResponseSchema = z.object({ expiresAt: z.iso.datetime() });
+
+export const DeactivationRequestSchema = z.strictObject({ reason: deactivationReasonField });
+export const DeactivationResponseSchema = z.object({ message: z.string() });
+
+export const HealthResponseSchema = z.object({ status: z.literal('ok') });
+
+/** One mail of the sandbox mailbox (GET /dev/mailbox). */
+export const MailboxEntrySchema = z.object({
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  sentAt: z.iso.datetime(),
+});
+export type MailboxEntry = z.infer<typeof MailboxEntrySchema>;

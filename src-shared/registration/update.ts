@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { MSG } from './messages';
+import {
+  checkCountryRules,
+  contactShape,
+  emailField,
+  requiredString,
+  securityCodeField,
+  type ContactValues,
+} from './fields';
+import { passwordPolicyViolation } from './password-policy';
+
+/** Read-only registration fields: a body that carries any of them is refused (design §4). */
+export const READ_ONLY_FIELDS = ['userId', 'idDocument', 'senaeEmail'] as const;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** Runs the cross-field rules even when some single field already failed, so every error shows at once. */
+const whenShapeUsable = {
+  when: (payload: { value: unknown }) => {
+    const v = payload.value;
+    return (
+      isRecord(v) &&
+      typeof v.country === 'string' &&
+      isRecord(v.mobile) &&
+      typeof v.mobile.number === 'string' &&
+      typeof v.phone1 === 'string'
+    );
+  },
+};
+
+interface EmailValues {
+  keepEmail: boolean;
+  email?: string | undefined;
+  emailConfirmation?: string | undefined;
+  securityCode?: string | undefined;
+}
+
+function checkEmailRules(v: EmailValues, ctx: z.RefinementCtx): void {
+  if (v.keepEmail) return;
+  if (v.email === undefined) ctx.addIssue({ code: 'custom', path: ['email'], message: MSG.required });
+  if (v.emailConfirmation === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['emailConfirmation'], message: MSG.required });
+  } else if (v.email !== undefined && v.email.toLowerCase() !== v.emailConfirmation.toLowerCase()) {
+    ctx.addIssue({ code: 'custom', path: ['emailConfirmation'], message: MSG.emailMismatch });
+  }
+  if (v.securityCode === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['securityCode'], message: MSG.securityCodeRequired });
+  }
+}
+
+const emailShape = {
+  keepEmail: z.boolean({ error: MSG.required }),
+  email: emailField.optional(),
+  emailConfirmation: emailField.optional(),
+  securityCode: securityCodeField.optional(),
+};
+
+const newPasswordShape = {
+  newPassword: requiredString().min(1, MSG.required),
+  confirmation: requiredString().min(1, MSG.required),
+};
+
+function checkNewPassword(
+  pc: { newPassword: string; confirmation: string } | undefined,
+  userId: string,
+  ctx: z.RefinementCtx,
+  currentPassword?: string,
+): void {
+  if (!pc) return;
+  const violation = passwordPolicyViolation(pc.newPassword, userId, currentPassword);
+  if (violation) ctx.addIssue({ code: 'custom', path: ['passwordChange', 'newPassword'], message: violation });
+  if (pc.newPassword !== pc.confirmation) {
+    ctx.addIssue({ code: 'custom', path: ['passwordChange', 'confirmation'], message: MSG.passwordMismatch });
+  }
+}
+
+const versionField = z
+  .number({ error: (iss) => (iss.input === undefined ? MSG.required : MSG.invalidType) })
+  .int(MSG.invalidType)
+  .min(0, MSG.invalidType);
+
+/**
+ * The PUT /general-user/registration body (design §4). The password ticket travels only between
+ * the main process and the backend.
+ */
+export function registrationUpdateSchema(userId: string) {
+  return z
+    .strictObject({
+      version: versionField,
+      ...contactShape,
+      ...emailShape,
+      passwordChange: z
+        .strictObject({ ticket: requiredString().min(1, MSG.required), ...newPasswordShape })
+        .optional(),
+    })
+    .superRefine((v, ctx) => checkCountryRules(v as ContactValues, ctx), whenShapeUsable)
+    .superRefine((v, ctx) => checkEmailRules(v, ctx), { when: (p) => isRecord(p.value) && typeof p.value.keepEmail === 'boolean' })
+    .superRefine((v, ctx) => checkNewPassword(v.passwordChange, userId, ctx), {
+      when: (p) => isRecord(p.value) && isRecord(p.value.passwordChange) && typeof p.value.passwordChange.newPassword === 'string' && typeof p.value.passwordChange.confirmation === 'string',
+    });
+}
+export type RegistrationUpdate = z.infer<ReturnType<typeof registrationUpdateSchema>>;
+
+/**
+ * What the renderer sends for "Modificar" (the IPC payload): the update without the ticket, which
+ * the main process adds. `userId` is only used for the password policy; the main process checks it
+ * against the session.
+ */
+export function registrationFormSchema(userId: string) {
+  return z
+    .strictObject({
+      version: versionField,
+      ...contactShape,
+      ...emailShape,
+      passwordChange: z.strictObject(newPasswordShape).optional(),
+    })
+    .superRefine((v, ctx) => checkCountryRules(v as ContactValues, ctx), whenShapeUsable)
+    .superRefine((v, ctx) => checkEmailRules(v, ctx), { when: (p) => isRecord(p.value) && typeof p.value.keepEmail === 'boolean' })
+    .superRefine((v, ctx) => checkNewPassword(v.passwordChange, userId, ctx), {
+      when: (p) => isRecord(p.value) && isRecord(p.value.passwordChange) && typeof p.value.passwordChange.newPassword === 'string' && typeof p.value.passwordChange.confirmation === 'string',
+    });
+}
+export type RegistrationForm = z.infer<ReturnType<typeof registrationFormSchema>>;
+
+export const deactivationReasonField = requiredString().trim().min(10, MSG.reasonLength).max(500, MSG.reasonLength);

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../../src-server/app';
+import { migrateToLatest } from '../../../src-server/db/migrate';
+import { openDatabase, type Db } from '../../../src-server/db/open-database';
+import { loadSeed } from '../../../src-server/seed/load-seed';
+import type { SeedUser } from '../../../src-server/seed/seed-schema';
+import { upsertSeedUsers } from '../../../src-server/seed/upsert-seed-users';
+import { FakeClock } from './fake-clock';
+
+export const DEMO_USERS_FILE = path.resolve(__dirname, '../../../src-server/sandbox/demo-users.json');
+export const DEMO_PASSWORD = 'Aduana#2026';
+export const API = '/api/v1';
+
+export interface StartOptions {
+  /** Seed users; the repo's demo users when omitted. */
+  users?: SeedUser[];
+  sessionIdleMinutes?: number;
+  sessionAbsoluteHours?: number;
+}
+
+export interface TestServer {
+  baseUrl: string;
+  /** The SQLite file, for tests that read or set rows directly. */
+  dbPath: string;
+  db: Db;
+  clock: FakeClock;
+  app: FastifyInstance;
+  /** POST /sessions and return the raw Response. */
+  postSession(body: unknown): Promise<Response>;
+  /** Logs in and returns the token; fails the test unless the answer is 201. */
+  login(userId: string, password?: string): Promise<string>;
+  /** fetch with the base URL and, when given, the bearer token. */
+  request(pathname: string, init?: RequestInit & { token?: string }): Promise<Response>;
+  /** Runs SQL on a separate connection (as an operator would), e.g. to set flags the API cannot set yet. */
+  sql(statement: string, ...params: unknown[]): void;
+  /** Every row of users, sessions and audit_log, to prove a request changed nothing. */
+  dump(): { users: unknown[]; sessions: unknown[]; audit_log: unknown[] };
+  close(): Promise<void>;
+}
+
+/** Starts the real backend on 127.0.0.1, port 0, over a fresh SQLite file in a temp folder. */
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecuapass-it-'));
+  const dbPath = path.join(dir, 'ecuapass.sqlite');
+  const clock = new FakeClock();
+  const db = openDatabase({ dialect: 'sqlite', file: dbPath });
+  await migrateToLatest(db);
+  await upsertSeedUsers(db, clock, options.users ?? loadSeed(DEMO_USERS_FILE));
+  const app = await buildApp({
+    db,
+    clock,
+    config: {
+      sessionIdleMinutes: options.sessionIdleMinutes ?? 30,
+      sessionAbsoluteHours: options.sessionAbsoluteHours ?? 8,
+    },
+  });
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+
+  const request = (pathname: string, init: RequestInit & { token?: string } = {}) => {
+    const { token, headers, ...rest } = init;
+    const h = new Headers(headers);
+    if (token !== undefined) h.set('authorization', `Bearer ${token}`);
+    return fetch(baseUrl + pathname, { ...rest, headers: h });
+  };
+  const postSession = (body: unknown) =>
+    request(`${API}/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  const withSqlite = <T>(fn: (s: SqliteDatabase.Database) => T): T => {
+    const s = new SqliteDatabase(dbPath);
+    try {
+      return fn(s);
+    } finally {
+      s.close();
+    }
+  };
+
+  return {
+    baseUrl,
+    dbPath,
+    db,
+    clock,
+    app,
+    request,
+    postSession,
+    async login(userId, password = DEMO_PASSWORD) {
+      const res = await postSession({ userId, password });
+      const body = (await res.json()) as { token?: string };
+      if (res.status !== 201 || !body.token) throw new Error(`login ${userId} answered ${res.status}: ${JSON.stringify(body)}`);
+      return body.token;
+    },
+    sql(statement, ...params) {
+      withSqlite((s) => s.prepare(statement).run(...params));
+    },
+    dump() {
+      return withSqlite((s) => ({
+        users: s.prepare('SELECT * FROM users ORDER BY user_id').all(),
+        sessions: s.prepare('SELECT * FROM sessions ORDER BY token_hash').all(),
+        audit_log: s.prepare('SELECT * FROM audit_log ORDER BY id').all(),
+      }));
+    },
+    async close() {
+      await app.close();
+      await db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Reads an error body and returns it, for `expect(...).toMatchObject`. */
+export async function errorOf(res: Response): Promise<{ code: string; message: string; fields?: Record<string, string> }> {
+  const body = (await res.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
+  return body.error;
+}

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistrationSchema } from '../../../src-shared/contract';
+import { API, startServer, type TestServer } from './harness';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+async function registrationOf(userId: string) {
+  const token = await server.login(userId);
+  const res = await server.request(`${API}/general-user/registration`, { token });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  const body: unknown = await res.json();
+  // Exactly the contract's keys, nothing more (no password hash, no lock fields).
+  expect(Object.keys(body as object).sort()).toEqual(Object.keys(RegistrationSchema.shape).sort());
+  return RegistrationSchema.parse(body);
+}
+
+describe('GET /api/v1/general-user/registration', () => {
+  it('returns the seeded values of a user in Ecuador', async () => {
+    expect(await registrationOf('jperez')).toEqual({
+      userId: 'jperez',
+      idDocument: '0924680135',
+      name: 'Juan Carlos Pérez Mendoza',
+      country: 'EC',
+      province: '09',
+      city: '0901',
+      phone1: '042345678',
+      phone2: null,
+      mobile: { carrier: 'CLARO', number: '0991234567' },
+      fax: null,
+      email: 'jperez@example.com',
+      senaeEmail: 'jperez@correo.aduana.gob.ec',
+      version: 1,
+    });
+  });
+
+  it('returns the seeded values of a user living abroad (no province, no city)', async () => {
+    expect(await registrationOf('mlopez')).toEqual({
+      userId: 'mlopez',
+      idDocument: '52841967',
+      name: 'María Fernanda López',
+      country: 'CO',
+      province: null,
+      city: null,
+      phone1: '016012345678',
+      phone2: null,
+      mobile: { carrier: 'MOVISTAR', number: '03001234567' },
+      fax: null,
+      email: 'mlopez@example.com',
+      senaeEmail: 'mlopez@correo.aduana.gob.ec',
+      version: 1,
+    });
+  });
+
+  it("answers the caller's own registration only (the token decides, not a parameter)", async () => {
+    const token = await server.login('cvera');
+    const res = await server.request(`${API}/general-user/registration?userId=jperez`, { token });
+    expect(RegistrationSchema.parse(await res.json()).userId).toBe('cvera');
+  });
+});
