@@ -8,6 +8,10 @@ export const BRIDGE_METHODS = [
   'login',
   'logout',
   'getRegistration',
+  'verifyCurrentPassword',
+  'checkEmailAvailability',
+  'requestSecurityCode',
+  'updateRegistration',
 ] as const;
 
 export type BridgeMethodName = (typeof BRIDGE_METHODS)[number];

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import type { ContractError } from './error-codes';
 import type { BridgeMethodName } from './bridge-methods';
-import { LoginRequestSchema, RegistrationSchema, SessionUserSchema } from './http';
+import {
+  EmailAvailabilityResponseSchema,
+  EmailRequestSchema,
+  LoginRequestSchema,
+  PasswordVerifyRequestSchema,
+  RegistrationSchema,
+  SecurityCodeResponseSchema,
+  SessionUserSchema,
+} from './http';
+import { registrationFormSchema } from '../registration/update';
 
 /** Every bridge method answers with a value, never throws across IPC (design §3). */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
@@ -15,6 +24,9 @@ export const SessionInfoSchema = z.object({
   remembered: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+
+export const PasswordVerifiedSchema = z.object({ verifiedUntil: z.string() });
+export type PasswordVerified = z.infer<typeof PasswordVerifiedSchema>;
 
 export const AppInfoSchema = z.object({
   appVersion: z.string(),
@@ -34,6 +46,15 @@ export const bridgeContract = {
   login: { input: LoginRequestSchema, output: SessionInfoSchema },
   logout: { input: NoInput, output: z.null() },
   getRegistration: { input: NoInput, output: RegistrationSchema },
+  /** The ticket the backend answers stays in the main process; the renderer learns only until when. */
+  verifyCurrentPassword: { input: PasswordVerifyRequestSchema, output: PasswordVerifiedSchema },
+  checkEmailAvailability: { input: EmailRequestSchema, output: EmailAvailabilityResponseSchema },
+  requestSecurityCode: { input: EmailRequestSchema, output: SecurityCodeResponseSchema },
+  /**
+   * "Modificar". The payload's structure is checked here; the password policy, which depends on
+   * the ID.usuario, is checked again by the main process with the session's user.
+   */
+  updateRegistration: { input: registrationFormSchema(''), output: RegistrationSchema },
 } as const satisfies Record<BridgeMethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // The method list used by the preload must name exactly the contract's methods.

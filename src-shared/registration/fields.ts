@@ -51,7 +51,8 @@ export const faxField = z.string({ error: MSG.invalidType }).regex(DIGITS_UP_TO_
 
 export const emailField = requiredString().trim().min(1, MSG.required).pipe(z.email(MSG.emailInvalid)).pipe(z.string().max(254, MSG.emailInvalid));
 
-export const SECURITY_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{8}$/;
+/** 8 characters of A–Z and 2–9 (design §5); the backend draws from the unambiguous subset. */
+export const SECURITY_CODE_PATTERN = /^[A-Z2-9]{8}$/;
 export const securityCodeField = requiredString()
   .trim()
   .min(1, MSG.securityCodeRequired)

@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEMO_USERS_FILE, REPO_ROOT } from './paths';
+
+export interface RunningBackend {
+  url: string;
+  dbPath: string;
+  /** Restarts the same backend (same port and database), e.g. after `stop()`. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  dispose(): Promise<void>;
+  log(): string;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real sandbox backend (compiled by `npm run build`) on its own port and SQLite file. */
+export async function startBackend(env: Record<string, string> = {}): Promise<RunningBackend> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ecuapass-e2e-db-'));
+  const dbPath = path.join(dir, 'ecuapass.sqlite');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  let output = '';
+
+  async function start(): Promise<void> {
+    child = spawn(process.execPath, [path.join(REPO_ROOT, 'out/server/src-server/main.js')], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: `sqlite:${dbPath}`,
+        SANDBOX_SEED: DEMO_USERS_FILE,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await fetch(`${url}/health`)).ok) return;
+      } catch {
+        // not up yet
+      }
+      if (child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`backend did not start:\n${output}`);
+  }
+
+  async function stop(): Promise<void> {
+    const c = child;
+    child = null;
+    if (!c || c.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      c.once('exit', () => resolve());
+      c.kill('SIGTERM');
+    });
+  }
+
+  await start();
+  return {
+    url,
+    dbPath,
+    start,
+    stop,
+    log: () => output,
+    async dispose() {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, SCREENS_DIR } from './paths';
+
+export interface LaunchedApp {
+  app: ElectronApplication;
+  window: Page;
+  close(): Promise<void>;
+}
+
+export function newUserDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'ecuapass-e2e-profile-'));
+}
+
+/**
+ * Launches the real app: the packaged one (dist/linux-unpacked) when ECUAPASS_E2E_PACKAGED is set,
+ * otherwise the built one (out/) on the provisioned Electron runtime.
+ */
+export async function launchApp(opts: {
+  apiUrl: string;
+  userDataDir: string;
+  env?: Record<string, string>;
+}): Promise<LaunchedApp> {
+  const packaged = process.env.ECUAPASS_E2E_PACKAGED;
+  const args = [`--user-data-dir=${opts.userDataDir}`];
+  const app = await _electron.launch({
+    ...(packaged ? { executablePath: packaged } : {}),
+    args: packaged ? args : [REPO_ROOT, ...args],
+    env: { ...process.env, ECUAPASS_API_URL: opts.apiUrl, ...opts.env } as Record<string, string>,
+    timeout: 30_000,
+  });
+  const window = await app.firstWindow();
+  await window.waitForLoadState('domcontentloaded');
+  return {
+    app,
+    window,
+    async close() {
+      await app.close();
+    },
+  };
+}
+
+export async function screenshot(window: Page, name: string): Promise<string> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const file = path.join(SCREENS_DIR, `${name}.png`);
+  await window.screenshot({ path: file });
+  return file;
+}
