@@ -6,6 +6,7 @@ import { resolveBackendUrl } from './api/backend-url';
 import { contractError } from './api/error-mapping';
 import { appInfo } from './app-info';
 import { registerBridge } from './ipc/register-bridge';
+import { RegistrationService } from './registration/registration-service';
 import type { BridgeHandlers } from './ipc/bridge-handlers';
 import { openSecureStore, type KeytarApi } from './session/keychain-store';
 import { KEYCHAIN_SERVICE } from './session/secure-store';
@@ -86,12 +87,21 @@ async function start(): Promise<void> {
     onStoreError: (what, err) => log.warn(`${what} failed`, err instanceof Error ? err.message : String(err)),
   });
 
+  const registration = new RegistrationService(sessions);
+
   const handlers: BridgeHandlers = {
     getAppInfo: async () => ({ ok: true, value: appInfo(backendUrl, opened.store.kind === 'keychain') }),
     restoreSession: () => sessions.restore(),
     login: (input) => sessions.login(input),
-    logout: () => sessions.logout(),
-    getRegistration: () => sessions.getRegistration(),
+    logout: async () => {
+      registration.forgetTicket();
+      return sessions.logout();
+    },
+    getRegistration: () => registration.getRegistration(),
+    verifyCurrentPassword: (input) => registration.verifyCurrentPassword(input.currentPassword),
+    checkEmailAvailability: (input) => registration.checkEmailAvailability(input.email),
+    requestSecurityCode: (input) => registration.requestSecurityCode(input.email),
+    updateRegistration: (input) => registration.update(input),
   };
   registerBridge(ipcMain, handlers, (event) => isAppFrame(event), log);
 

@@ -1,9 +1,13 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { z } from 'zod';
+import type { RegistrationUpdate } from '../../src-shared/registration/update';
 import {
   API_PREFIX,
   CurrentSessionResponseSchema,
+  EmailAvailabilityResponseSchema,
   LoginResponseSchema,
+  PasswordVerifyResponseSchema,
+  SecurityCodeResponseSchema,
   RegistrationSchema,
   type ContractError,
   type CurrentSessionResponse,
@@ -53,6 +57,22 @@ export class ApiClient {
 
   getRegistration(token: string): Promise<Result<Registration>> {
     return this.call('GET', '/general-user/registration', RegistrationSchema, token);
+  }
+
+  verifyPassword(token: string, currentPassword: string): Promise<Result<z.output<typeof PasswordVerifyResponseSchema>>> {
+    return this.call('POST', '/general-user/password/verify', PasswordVerifyResponseSchema, token, { currentPassword });
+  }
+
+  emailAvailability(token: string, email: string): Promise<Result<z.output<typeof EmailAvailabilityResponseSchema>>> {
+    return this.call('POST', '/general-user/email/availability', EmailAvailabilityResponseSchema, token, { email });
+  }
+
+  requestSecurityCode(token: string, email: string): Promise<Result<z.output<typeof SecurityCodeResponseSchema>>> {
+    return this.call('POST', '/general-user/email/security-code', SecurityCodeResponseSchema, token, { email });
+  }
+
+  updateRegistration(token: string, body: RegistrationUpdate): Promise<Result<Registration>> {
+    return this.call('PUT', '/general-user/registration', RegistrationSchema, token, body);
   }
 
   /** One request; the body of a 2xx is parsed with the contract's schema (null: no body expected). */

@@ -1,4 +1,4 @@
-import type { ContractError, Registration, Result, SessionInfo, SessionUser } from '../../src-shared/contract';
+import type { ContractError, Result, SessionInfo, SessionUser } from '../../src-shared/contract';
 import type { LoginRequest } from '../../src-shared/contract';
 import type { ApiClient } from '../api/api-client';
 import { contractError } from '../api/error-mapping';
@@ -98,10 +98,6 @@ export class SessionManager {
     await this.safeStore(() => this.deps.store.delete(session.user.userId), false);
     if (this.deps.api) await this.deps.api.logout(session.token);
     return { ok: true, value: null };
-  }
-
-  getRegistration(): Promise<Result<Registration>> {
-    return this.authorized((api, token) => api.getRegistration(token));
   }
 
   /** Runs an authenticated call; a 401 means the token is dead: forget it everywhere. */

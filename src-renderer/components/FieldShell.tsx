@@ -14,10 +14,13 @@ export interface FieldShellProps {
 export function FieldShell({ id, label, required, error, hint, children }: FieldShellProps) {
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id} className="field-label">
-        {label}
+      {/* The mark sits outside the <label> so the accessible name is exactly the instructivo's. */}
+      <div className="field-label-row">
+        <label htmlFor={id} className="field-label">
+          {label}
+        </label>
         {required && <RequiredMark />}
-      </label>
+      </div>
       {children}
       {hint && !error && (
         <p id={`${id}-hint`} className="field-hint">

@@ -70,10 +70,10 @@ test('the renderer cannot obtain the session token', async () => {
   const token = await keychainToken('jperez');
   expect(token).toBeTruthy();
   running = await launchApp({ apiUrl: backend.url, userDataDir: profile });
-  const { window } = running;
-  await expect(window.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
+  const page = running.window;
+  await expect(page.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
 
-  const seen = await window.evaluate(async () => {
+  const seen = await page.evaluate(async () => {
     const bridge = window.ecuapass as unknown as Record<string, () => Promise<unknown>>;
     const answers: Record<string, unknown> = {};
     for (const name of Object.keys(bridge)) {
