@@ -1,10 +1,11 @@
 import type { InputHTMLAttributes, Ref } from 'react';
 import { FieldShell, fieldAria } from './FieldShell';
 
-export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange' | 'value'> {
+export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value'> {
   id: string;
   label: string;
-  value: string;
+  /** Omitted for controls owned by a form library (uncontrolled). */
+  value?: string;
   onValueChange?: (value: string) => void;
   error?: string | undefined;
   hint?: string | undefined;
@@ -21,7 +22,7 @@ export function TextField({ id, label, value, onValueChange, error, hint, requir
         {...fieldAria(id, error, hint, required)}
         className="input"
         value={value}
-        onChange={(e) => onValueChange?.(e.target.value)}
+        onChange={onValueChange ? (e) => onValueChange(e.target.value) : input.onChange}
       />
     </FieldShell>
   );

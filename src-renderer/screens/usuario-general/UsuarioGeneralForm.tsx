@@ -1,0 +1,201 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ERROR_MESSAGES, type ContractError, type Registration } from '../../../src-shared/contract';
+import { ecuapass } from '../../bridge';
+import { useAppStore } from '../../state/app-store';
+import { TextField } from '../../components/TextField';
+import { ConfirmDialog, InfoDialog } from '../../components/Dialog';
+import { useRegistrationForm, type RegistrationFormApi } from './use-registration-form';
+import type { FormErrors } from './form-rules';
+import { SECRET_FIELDS, fieldOfWirePath, payloadFromValues, valuesFromRegistration, type FieldName } from './form-values';
+import { PasswordSection } from './PasswordSection';
+import { LocationSection } from './LocationSection';
+import { EmailSection } from './EmailSection';
+
+type DialogState =
+  | { kind: 'none' }
+  | { kind: 'confirm' }
+  | { kind: 'saved' }
+  | { kind: 'conflict' }
+  | { kind: 'info'; title: string; message: string };
+
+export function UsuarioGeneralForm({ registration }: { registration: Registration }) {
+  const [passwordVerified, setPasswordVerified] = useState(false);
+  const [emailVerified, setEmailVerified] = useState(false);
+  const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
+  const [formError, setFormError] = useState<ContractError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const form = useRegistrationForm(registration, { passwordVerified, emailVerified });
+  const { values } = form;
+
+  // Everything typed (but secrets) waits in memory, so a session that ends mid-edit loses nothing.
+  useEffect(() => {
+    const kept: Record<string, string> = {};
+    for (const [k, v] of Object.entries(values)) {
+      if (!SECRET_FIELDS.includes(k as FieldName)) kept[k] = v;
+    }
+    useAppStore.getState().saveDraft({ userId: registration.userId, values: kept });
+  }, [values, registration.userId]);
+
+  /** Shows a failed bridge call at its fields (first one focused) and as a form-level alert. */
+  function showFailure(error: ContractError): void {
+    if (error.code === 'UNAUTHENTICATED') {
+      useAppStore.getState().sessionExpired(error.message);
+      return;
+    }
+    const fields: FormErrors = {};
+    for (const [path, message] of Object.entries(error.fields ?? {})) {
+      const field = fieldOfWirePath(path);
+      if (field && !fields[field]) fields[field] = message;
+    }
+    const hasFields = Object.keys(fields).length > 0;
+    if (error.code === 'NAME_CHANGE_TOO_LARGE' && !hasFields) fields.name = error.message;
+    if (error.code === 'EMAIL_UNAVAILABLE' && !hasFields) fields.email = error.message;
+    if ((error.code === 'SECURITY_CODE_INVALID' || error.code === 'SECURITY_CODE_EXPIRED') && !hasFields) {
+      fields.securityCode = error.message;
+    }
+    if (error.code === 'PASSWORD_TICKET_INVALID') {
+      setPasswordVerified(false);
+      if (!hasFields) fields.currentPassword = error.message;
+    }
+    form.setFieldErrors(fields);
+    setFormError(error);
+    if (error.code === 'SECURITY_CODE_EXPIRED') {
+      setDialog({ kind: 'info', title: 'Código de seguridad expirado', message: error.message });
+    } else if (error.code === 'VERSION_CONFLICT') {
+      setDialog({ kind: 'conflict' });
+    }
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (!form.validateAll()) {
+      // A summary at the top; each message also sits at its field, the first one focused.
+      setFormError({ code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED });
+      return;
+    }
+    setFormError(null);
+    setDialog({ kind: 'confirm' });
+  }
+
+  async function save(): Promise<void> {
+    setSaving(true);
+    const res = await ecuapass.updateRegistration(payloadFromValues(values, registration.version));
+    setSaving(false);
+    if (!res.ok) {
+      setDialog({ kind: 'none' });
+      showFailure(res.error);
+      return;
+    }
+    setFormError(null);
+    setDialog({ kind: 'saved' });
+    setPasswordVerified(false);
+    setEmailVerified(false);
+    form.reset(valuesFromRegistration(res.value));
+    useAppStore.getState().setRegistration(res.value);
+  }
+
+  /** After a conflict: the newest stored data (and version) under what the user typed. */
+  async function reloadKeepingInput(): Promise<void> {
+    setDialog({ kind: 'none' });
+    const res = await ecuapass.getRegistration();
+    if (!res.ok) return showFailure(res.error);
+    useAppStore.getState().setRegistration(res.value);
+    setFormError(null);
+  }
+
+  return (
+    <form className="registration-form" aria-labelledby="ug-title" noValidate onSubmit={onSubmit}>
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError.message}
+        </p>
+      )}
+      <fieldset className="form-section">
+        <legend>Datos del usuario</legend>
+        <TextField id="ug-userId" label="ID.usuario" value={registration.userId} readOnly />
+        <TextField id="ug-idDocument" label="Doc. Identificación" value={registration.idDocument} readOnly />
+        <BoundText form={form} name="name" id="ug-name" label="Nombre de Usuario" required maxLength={100}
+          autoComplete="name" hint="Solo corrección de apellidos o nombres mal escritos." />
+      </fieldset>
+
+      <PasswordSection form={form} verified={passwordVerified} onVerified={() => setPasswordVerified(true)} onFailure={showFailure} />
+      <LocationSection form={form} />
+      <EmailSection
+        form={form}
+        registration={registration}
+        verified={emailVerified}
+        onVerified={() => setEmailVerified(true)}
+        onCodeSent={(email) =>
+          setDialog({
+            kind: 'info',
+            title: 'Código de seguridad enviado',
+            message: `Se envió el correo electrónico "ACTIVACIÓN DE CORREO ELECTRÓNICO" a ${email} con su código de seguridad. El código vence en 15 minutos. Revise también la bandeja de correos no deseados.`,
+          })
+        }
+        onFailure={showFailure}
+      />
+
+      <fieldset className="form-section">
+        <legend>Correo institucional</legend>
+        <TextField id="ug-senaeEmail" label="Senae correo electrónico" value={registration.senaeEmail} readOnly />
+      </fieldset>
+
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={saving}>
+          Modificar
+        </button>
+      </div>
+
+      <ConfirmDialog
+        open={dialog.kind === 'confirm'}
+        title="Confirmación"
+        message="¿Está seguro de modificar la información de registro?"
+        busy={saving}
+        onYes={() => void save()}
+        onNo={() => setDialog({ kind: 'none' })}
+      />
+      <InfoDialog
+        open={dialog.kind === 'saved'}
+        title="Información"
+        message="La información de registro se modificó con éxito."
+        onClose={() => setDialog({ kind: 'none' })}
+      />
+      <ConfirmDialog
+        open={dialog.kind === 'conflict'}
+        title="Datos modificados en otra sesión"
+        message="Los datos de registro fueron modificados en otra sesión. ¿Desea recargarlos? Lo que usted escribió se conserva."
+        onYes={() => void reloadKeepingInput()}
+        onNo={() => setDialog({ kind: 'none' })}
+      />
+      <InfoDialog
+        open={dialog.kind === 'info'}
+        title={dialog.kind === 'info' ? dialog.title : ''}
+        message={dialog.kind === 'info' ? dialog.message : ''}
+        onClose={() => setDialog({ kind: 'none' })}
+      />
+    </form>
+  );
+}
+
+/** A text input bound to one form field. */
+export function BoundText({
+  form,
+  name,
+  ...props
+}: {
+  form: RegistrationFormApi;
+  name: Exclude<FieldName, 'keepEmail'>;
+  id: string;
+  label: string;
+  required?: boolean;
+  hint?: string | undefined;
+  type?: string;
+  maxLength?: number;
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'email' | 'text';
+  disabled?: boolean;
+  readOnly?: boolean;
+}) {
+  const { ref, ...field } = form.field(name);
+  return <TextField {...props} {...field} ref={ref} />;
+}
