@@ -2,8 +2,9 @@ import { app, type BrowserWindow, ipcMain, net, protocol, session, type IpcMainI
 import log from 'electron-log/main';
 import { join } from 'node:path';
 import { ApiClient } from './api/api-client';
-import { resolveBackendUrl } from './api/backend-url';
-import { contractError } from './api/error-mapping';
+import { checkBackendUrl } from './api/backend-url';
+import { BackendConnection } from './api/backend-connection';
+import { ERROR_MESSAGES, type SettingsView } from '../src-shared/contract';
 import { appInfo } from './app-info';
 import { registerBridge } from './ipc/register-bridge';
 import { RegistrationService } from './registration/registration-service';
@@ -11,7 +12,7 @@ import type { BridgeHandlers } from './ipc/bridge-handlers';
 import { openSecureStore, type KeytarApi } from './session/keychain-store';
 import { KEYCHAIN_SERVICE } from './session/secure-store';
 import { SessionManager } from './session/session-manager';
-import { SettingsFile } from './settings/app-settings';
+import { SettingsFile, type AppSettings } from './settings/app-settings';
 import { APP_SCHEME, isAppUrl, serveAppRequest } from './window/app-protocol';
 import { hardenWebContents } from './window/harden-web-contents';
 import { createMainWindow } from './window/main-window';
@@ -61,47 +62,77 @@ async function start(): Promise<void> {
   const loaded = settingsFile.load();
   if (loaded.problem) log.warn(`settings: ${loaded.problem}; using defaults`);
   let settings = loaded.settings;
+  const saveSettings = (next: AppSettings) => {
+    settings = next;
+    settingsFile.save(settings);
+  };
 
-  const backend = resolveBackendUrl(process.env.ECUAPASS_API_URL, settings.backendUrl);
-  const backendUrl = backend.ok ? backend.url : (process.env.ECUAPASS_API_URL ?? settings.backendUrl ?? '');
-  if (!backend.ok) log.error(`backend URL refused (${backend.reason})`);
-  const api = backend.ok ? new ApiClient({ baseUrl: backend.url, fetch: net.fetch as typeof fetch }) : null;
-
-  const opened = await openSecureStore(
-    () => require('@github/keytar') as KeytarApi,
-    KEYCHAIN_SERVICE,
+  const connection = new BackendConnection(
+    process.env.ECUAPASS_API_URL,
+    settings.backendUrl,
+    (baseUrl) => new ApiClient({ baseUrl, fetch: net.fetch as typeof fetch }),
   );
+  const urlProblem = connection.urlProblem();
+  if (urlProblem) log.error(`backend URL refused: ${urlProblem.code}`);
+
+  const opened = await openSecureStore(() => require('@github/keytar') as KeytarApi, KEYCHAIN_SERVICE);
   if (opened.fallbackReason) log.warn(`keychain unavailable, session kept in memory: ${opened.fallbackReason}`);
 
   const sessions = new SessionManager({
     store: opened.store,
-    api,
-    urlProblem: backend.ok ? undefined : contractError(backend.reason === 'insecure' ? 'INSECURE_URL' : 'BAD_REQUEST'),
+    connection,
     lastUser: {
       get: () => settings.lastUserId,
-      set: (userId) => {
-        settings = { ...settings, lastUserId: userId };
-        settingsFile.save(settings);
-      },
+      set: (userId) => saveSettings({ ...settings, lastUserId: userId }),
     },
     onStoreError: (what, err) => log.warn(`${what} failed`, err instanceof Error ? err.message : String(err)),
   });
-
   const registration = new RegistrationService(sessions);
+  const endSession = async () => {
+    registration.forgetTicket();
+    return sessions.logout();
+  };
+  const settingsView = (): SettingsView => ({
+    backendUrl: connection.backendUrl,
+    backendUrlSource: connection.backendUrlSource,
+    idleLockMinutes: settings.idleLockMinutes,
+  });
 
   const handlers: BridgeHandlers = {
-    getAppInfo: async () => ({ ok: true, value: appInfo(backendUrl, opened.store.kind === 'keychain') }),
+    getAppInfo: async () => ({ ok: true, value: appInfo(connection.backendUrl, opened.store.kind === 'keychain') }),
     restoreSession: () => sessions.restore(),
     login: (input) => sessions.login(input),
-    logout: async () => {
-      registration.forgetTicket();
-      return sessions.logout();
-    },
+    logout: endSession,
+    lockSession: endSession,
     getRegistration: () => registration.getRegistration(),
     verifyCurrentPassword: (input) => registration.verifyCurrentPassword(input.currentPassword),
     checkEmailAvailability: (input) => registration.checkEmailAvailability(input.email),
     requestSecurityCode: (input) => registration.requestSecurityCode(input.email),
     updateRegistration: (input) => registration.update(input),
+    deactivateUser: async (input) => {
+      registration.forgetTicket();
+      return sessions.deactivate(input.reason);
+    },
+    listRememberedUsers: async () => ({ ok: true, value: await sessions.rememberedUsers() }),
+    resumeUser: (input) => sessions.resume(input.userId),
+    forgetUser: (input) => sessions.forget(input.userId),
+    getSettings: async () => ({ ok: true, value: settingsView() }),
+    updateSettings: async (input) => {
+      if (input.backendUrl !== undefined) {
+        const check = checkBackendUrl(input.backendUrl);
+        if (!check.ok) {
+          const message = check.reason === 'insecure' ? ERROR_MESSAGES.INSECURE_URL : 'La dirección del servidor no es válida.';
+          return { ok: false, error: { code: check.reason === 'insecure' ? 'INSECURE_URL' : 'INVALID_INPUT', message, fields: { backendUrl: message } } };
+        }
+        // A session belongs to the backend that issued it.
+        if (check.url !== connection.backendUrl && connection.backendUrlSource !== 'env') await endSession();
+        saveSettings({ ...settings, backendUrl: check.url });
+        connection.configure(check.url);
+      }
+      if (input.idleLockMinutes !== undefined) saveSettings({ ...settings, idleLockMinutes: input.idleLockMinutes });
+      return { ok: true, value: settingsView() };
+    },
+    testConnection: (input) => connection.test(input.backendUrl),
   };
   registerBridge(ipcMain, handlers, (event) => isAppFrame(event), log);
 

@@ -6,9 +6,13 @@ import { PortalScreen } from './screens/PortalScreen';
 import { ModificarInformacionUsoScreen } from './screens/ModificarInformacionUsoScreen';
 import { UsuarioGeneralScreen } from './screens/UsuarioGeneralScreen';
 import { AppHeader } from './components/AppHeader';
+import { ConfiguracionScreen } from './screens/ConfiguracionScreen';
+import { useIdleLock } from './hooks/use-idle-lock';
 
 export function App() {
   const screen = useAppStore((s) => s.screen);
+  const signedIn = useAppStore((s) => s.session !== null);
+  useIdleLock(signedIn);
 
   useEffect(() => {
     let cancelled = false;
@@ -34,12 +38,14 @@ export function App() {
     );
   }
   if (screen === 'login') return <LoginScreen />;
+  if (screen === 'settings' && !signedIn) return <ConfiguracionScreen />;
   return (
     <div className="shell">
       <AppHeader />
       {screen === 'portal' && <PortalScreen />}
       {screen === 'chooser' && <ModificarInformacionUsoScreen />}
       {screen === 'usuarioGeneral' && <UsuarioGeneralScreen />}
+      {screen === 'settings' && <ConfiguracionScreen />}
     </div>
   );
 }

@@ -4,6 +4,8 @@ import type { RegistrationUpdate } from '../../src-shared/registration/update';
 import {
   API_PREFIX,
   CurrentSessionResponseSchema,
+  DeactivationResponseSchema,
+  HealthResponseSchema,
   EmailAvailabilityResponseSchema,
   LoginResponseSchema,
   PasswordVerifyResponseSchema,
@@ -75,6 +77,15 @@ export class ApiClient {
     return this.call('PUT', '/general-user/registration', RegistrationSchema, token, body);
   }
 
+  deactivate(token: string, reason: string): Promise<Result<z.output<typeof DeactivationResponseSchema>>> {
+    return this.call('POST', '/general-user/deactivation', DeactivationResponseSchema, token, { reason });
+  }
+
+  /** GET /health: whether a backend answers at this URL ("Probar conexión"). */
+  health(): Promise<Result<z.output<typeof HealthResponseSchema>>> {
+    return this.call('GET', '/health', HealthResponseSchema, undefined, undefined, true);
+  }
+
   /** One request; the body of a 2xx is parsed with the contract's schema (null: no body expected). */
   protected async call<S extends z.ZodType | null>(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
@@ -82,12 +93,15 @@ export class ApiClient {
     schema: S,
     token?: string,
     body?: unknown,
+    outsideApi = false,
   ): Promise<Result<S extends z.ZodType ? z.output<S> : null>> {
     type Out = S extends z.ZodType ? z.output<S> : null;
     try {
       const res = await this.http.request({
         method,
         url: path,
+        // /health lives at the root, outside /api/v1.
+        ...(outsideApi ? { baseURL: this.options.baseUrl } : {}),
         data: body,
         headers: token ? { Authorization: `Bearer ${token}` } : {},
       });

@@ -17,9 +17,8 @@ export interface LastUserMemory {
 
 export interface SessionManagerDeps {
   store: SecureStore;
-  /** Null when the configured backend URL is refused; every call then answers `urlProblem`. */
-  api: ApiClient | null;
-  urlProblem?: ContractError;
+  /** The current backend; null when the configured URL is refused (then `urlProblem` answers). */
+  connection: { api(): ApiClient | null; urlProblem(): ContractError | undefined };
   lastUser: LastUserMemory;
   onStoreError?: (what: string, err: unknown) => void;
 }
@@ -47,14 +46,23 @@ export class SessionManager {
   }
 
   private apiOrError(): { api: ApiClient } | { error: ContractError } {
-    if (this.deps.api) return { api: this.deps.api };
-    return { error: this.deps.urlProblem ?? contractError('INSECURE_URL') };
+    const api = this.deps.connection.api();
+    if (api) return { api };
+    return { error: this.deps.connection.urlProblem() ?? contractError('INSECURE_URL') };
   }
 
-  /** At start: a stored token the backend still accepts signs the user in; a refused one is deleted. */
+  /** At start: the last user's stored token, if the backend still accepts it, signs them in. */
   async restore(): Promise<Result<SessionInfo | null>> {
     const userId = this.deps.lastUser.get();
     if (!userId) return { ok: true, value: null };
+    return this.resume(userId);
+  }
+
+  /**
+   * Signs in a remembered user with the token kept for them; a token the backend refuses is
+   * deleted and null answered (the user must type the password).
+   */
+  async resume(userId: string): Promise<Result<SessionInfo | null>> {
     const token = await this.safeStore(() => this.deps.store.get(userId), null);
     if (!token) return { ok: true, value: null };
     const conn = this.apiOrError();
@@ -74,7 +82,35 @@ export class SessionManager {
       user: { userId: current.value.userId, name: registration.value.name },
       expiresAt: current.value.expiresAt,
     };
+    this.deps.lastUser.set(current.value.userId);
     return { ok: true, value: this.info(this.active) };
+  }
+
+  /** The ID.usuario of every user whose session this workstation keeps. */
+  async rememberedUsers(): Promise<string[]> {
+    return this.safeStore(() => this.deps.store.accounts(), []);
+  }
+
+  /** "Olvidar este usuario": its entry is deleted and its session revoked when the backend answers. */
+  async forget(userId: string): Promise<Result<null>> {
+    const token = await this.safeStore(() => this.deps.store.get(userId), null);
+    await this.safeStore(() => this.deps.store.delete(userId), false);
+    if (this.active?.user.userId === userId) this.active = null;
+    if (this.deps.lastUser.get() === userId) this.deps.lastUser.set(undefined);
+    if (token) await this.deps.connection.api()?.logout(token);
+    return { ok: true, value: null };
+  }
+
+  /** "Dar de baja": on success the user's sessions are gone on the backend, and here too. */
+  async deactivate(reason: string): Promise<Result<{ message: string }>> {
+    const session = this.active;
+    const res = await this.authorized((api, token) => api.deactivate(token, reason));
+    if (res.ok && session) {
+      this.active = null;
+      await this.safeStore(() => this.deps.store.delete(session.user.userId), false);
+      if (this.deps.lastUser.get() === session.user.userId) this.deps.lastUser.set(undefined);
+    }
+    return res;
   }
 
   async login(request: LoginRequest): Promise<Result<SessionInfo>> {
@@ -96,7 +132,7 @@ export class SessionManager {
     this.active = null;
     if (!session) return { ok: true, value: null };
     await this.safeStore(() => this.deps.store.delete(session.user.userId), false);
-    if (this.deps.api) await this.deps.api.logout(session.token);
+    await this.deps.connection.api()?.logout(session.token);
     return { ok: true, value: null };
   }
 

@@ -7,7 +7,8 @@ export const AppSettingsSchema = z.strictObject({
   backendUrl: z.string().max(2048).optional(),
   /** The ID.usuario of the last login, so a restart knows whose keychain entry to try. */
   lastUserId: z.string().max(50).optional(),
-  idleLockMinutes: z.number().int().min(1).max(480).default(15),
+  /** Minutes without input before the app locks; fractions allowed in the file (kiosks, tests). */
+  idleLockMinutes: z.number().min(0.05).max(480).default(15),
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 

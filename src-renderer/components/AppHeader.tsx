@@ -30,6 +30,9 @@ export function AppHeader() {
             {session.user.name} ({session.user.userId})
           </span>
         )}
+        <button type="button" className="btn btn-header" onClick={() => useAppStore.getState().goTo('settings')}>
+          Configuración
+        </button>
         <button type="button" className="btn btn-secondary" onClick={() => void logout()} disabled={busy}>
           Cerrar sesión
         </button>

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LoginRequestSchema, fieldErrorsFrom, type ContractError } from '../../src-shared/contract';
 import { ecuapass } from '../bridge';
 import { useAppStore } from '../state/app-store';
@@ -7,13 +7,21 @@ import { TextField } from '../components/TextField';
 export function LoginScreen() {
   const notice = useAppStore((s) => s.loginNotice);
   const startupError = useAppStore((s) => s.startupError);
-  const [userId, setUserId] = useState('');
+  const lastUserId = useAppStore((s) => s.lastUserId);
+  const [userId, setUserId] = useState(lastUserId ?? '');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<ContractError | null>(startupError);
+  const [info, setInfo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [remembered, setRemembered] = useState<string[]>([]);
   const userRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void ecuapass.listRememberedUsers().then((res) => res.ok && setRemembered(res.value));
+    if (lastUserId) passwordRef.current?.focus();
+  }, [lastUserId]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -39,6 +47,26 @@ export function LoginScreen() {
     passwordRef.current?.focus();
   }
 
+  async function resume(id: string) {
+    setError(null);
+    setBusy(true);
+    const res = await ecuapass.resumeUser({ userId: id });
+    setBusy(false);
+    if (!res.ok) return setError(res.error);
+    if (res.value) return useAppStore.getState().signedIn(res.value);
+    // Its session has ended: the entry is gone, the password is needed.
+    setRemembered((r) => r.filter((x) => x !== id));
+    setUserId(id);
+    setInfo(`La sesión de ${id} terminó. Ingrese su contraseña.`);
+    passwordRef.current?.focus();
+  }
+
+  async function forget(id: string) {
+    await ecuapass.forgetUser({ userId: id });
+    setRemembered((r) => r.filter((x) => x !== id));
+    setInfo(`Se olvidó el usuario ${id} en este equipo.`);
+  }
+
   return (
     <main className="login-page">
       <form className="login-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="login-title">
@@ -49,9 +77,9 @@ export function LoginScreen() {
           <span className="brand-name">ECUAPASS</span>
         </div>
         <h1 id="login-title">Ingreso al portal externo</h1>
-        {notice && (
+        {(notice || info) && (
           <p className="notice" role="status">
-            {notice}
+            {info ?? notice}
           </p>
         )}
         {error && (
@@ -59,13 +87,32 @@ export function LoginScreen() {
             {error.message}
           </p>
         )}
+        {remembered.length > 0 && (
+          <section aria-labelledby="remembered-title">
+            <h2 id="remembered-title" className="remembered-title">
+              Usuarios recordados en este equipo
+            </h2>
+            <ul className="remembered">
+              {remembered.map((id) => (
+                <li key={id} aria-label={id}>
+                  <button type="button" className="btn btn-secondary" onClick={() => void resume(id)} disabled={busy}>
+                    Continuar como {id}
+                  </button>
+                  <button type="button" className="btn btn-link" onClick={() => void forget(id)} disabled={busy}>
+                    Olvidar este usuario
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <TextField
           ref={userRef}
           id="login-user"
           label="ID.usuario"
           required
           autoComplete="username"
-          autoFocus
+          autoFocus={!lastUserId}
           value={userId}
           onValueChange={setUserId}
           error={fieldErrors.userId}
@@ -86,6 +133,11 @@ export function LoginScreen() {
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Ingresando…' : 'Ingresar'}
         </button>
+        <div className="login-links">
+          <button type="button" className="btn btn-link" onClick={() => useAppStore.getState().goTo('settings')}>
+            Configuración de conexión
+          </button>
+        </div>
       </form>
     </main>
   );

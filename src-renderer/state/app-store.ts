@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ContractError, Registration, SessionInfo } from '../../src-shared/contract';
 
-export type Screen = 'starting' | 'login' | 'portal' | 'chooser' | 'usuarioGeneral';
+export type Screen = 'starting' | 'login' | 'settings' | 'portal' | 'chooser' | 'usuarioGeneral';
 
 /** Unsaved form values of one user, kept in memory only, never the secret fields. */
 export interface FormDraft {
@@ -18,6 +18,8 @@ interface AppState {
   resumeScreen: Screen | null;
   /** An information message for the login screen (e.g. after a session ended). */
   loginNotice: string | null;
+  /** Whose session just ended mid-work: the login screen offers that ID.usuario. */
+  lastUserId: string | null;
   startupError: ContractError | null;
   signedIn(session: SessionInfo): void;
   signedOut(notice?: string): void;
@@ -35,6 +37,7 @@ export const useAppStore = create<AppState>((set, get) => ({
   draft: null,
   resumeScreen: null,
   loginNotice: null,
+  lastUserId: null,
   startupError: null,
   signedIn: (session) => {
     const { draft, resumeScreen } = get();
@@ -53,7 +56,14 @@ export const useAppStore = create<AppState>((set, get) => ({
     set({ session: null, registration: null, draft: null, resumeScreen: null, screen: 'login', loginNotice: notice ?? null }),
   // The session died under the user's feet: what they typed waits in memory for the same user.
   sessionExpired: (notice) =>
-    set((s) => ({ session: null, registration: null, resumeScreen: s.screen, screen: 'login', loginNotice: notice })),
+    set((s) => ({
+      session: null,
+      registration: null,
+      resumeScreen: s.screen,
+      screen: 'login',
+      loginNotice: notice,
+      lastUserId: s.session?.user.userId ?? s.lastUserId,
+    })),
   goTo: (screen) => set({ screen }),
   setRegistration: (registration) => set({ registration }),
   saveDraft: (draft) => set({ draft }),

@@ -12,6 +12,14 @@ export const BRIDGE_METHODS = [
   'checkEmailAvailability',
   'requestSecurityCode',
   'updateRegistration',
+  'deactivateUser',
+  'listRememberedUsers',
+  'resumeUser',
+  'forgetUser',
+  'lockSession',
+  'getSettings',
+  'updateSettings',
+  'testConnection',
 ] as const;
 
 export type BridgeMethodName = (typeof BRIDGE_METHODS)[number];

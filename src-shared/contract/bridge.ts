@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ContractError } from './error-codes';
 import type { BridgeMethodName } from './bridge-methods';
 import {
+  DeactivationRequestSchema,
+  DeactivationResponseSchema,
   EmailAvailabilityResponseSchema,
   EmailRequestSchema,
   LoginRequestSchema,
@@ -27,6 +29,36 @@ export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
 export const PasswordVerifiedSchema = z.object({ verifiedUntil: z.string() });
 export type PasswordVerified = z.infer<typeof PasswordVerifiedSchema>;
+
+export const UserRefSchema = z.strictObject({ userId: LoginRequestSchema.shape.userId });
+
+const BackendUrlField = z
+  .string({ error: 'Ingrese la dirección del servidor.' })
+  .trim()
+  .min(1, 'Ingrese la dirección del servidor.')
+  .max(2048, 'La dirección es demasiado larga.');
+
+export const IDLE_LOCK_MINUTES = { min: 1, max: 480, default: 15 } as const;
+
+/** The app's settings as the "Configuración" screen shows them. */
+export const SettingsViewSchema = z.object({
+  backendUrl: z.string(),
+  /** 'env': ECUAPASS_API_URL is set and wins over the saved value. */
+  backendUrlSource: z.enum(['env', 'settings', 'default']),
+  idleLockMinutes: z.number(),
+});
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
+
+export const SettingsUpdateSchema = z.strictObject({
+  backendUrl: BackendUrlField.optional(),
+  idleLockMinutes: z
+    .number({ error: 'Ingrese un número de minutos.' })
+    .int('Ingrese un número entero de minutos.')
+    .min(IDLE_LOCK_MINUTES.min, `Entre ${IDLE_LOCK_MINUTES.min} y ${IDLE_LOCK_MINUTES.max} minutos.`)
+    .max(IDLE_LOCK_MINUTES.max, `Entre ${IDLE_LOCK_MINUTES.min} y ${IDLE_LOCK_MINUTES.max} minutos.`)
+    .optional(),
+});
+export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
 
 export const AppInfoSchema = z.object({
   appVersion: z.string(),
@@ -55,6 +87,20 @@ export const bridgeContract = {
    * the ID.usuario, is checked again by the main process with the session's user.
    */
   updateRegistration: { input: registrationFormSchema(''), output: RegistrationSchema },
+  /** "Dar de baja": on success the session and its keychain entry are gone. */
+  deactivateUser: { input: DeactivationRequestSchema, output: DeactivationResponseSchema },
+  /** The ID.usuario of each user this workstation remembers (one keychain entry each). */
+  listRememberedUsers: { input: NoInput, output: z.array(z.string()) },
+  /** Signs in a remembered user with their stored session; null when it has ended. */
+  resumeUser: { input: UserRefSchema, output: SessionInfoSchema.nullable() },
+  /** "Olvidar este usuario". */
+  forgetUser: { input: UserRefSchema, output: z.null() },
+  /** Idle lock: the session is revoked and forgotten, like "Cerrar sesión". */
+  lockSession: { input: NoInput, output: z.null() },
+  getSettings: { input: NoInput, output: SettingsViewSchema },
+  updateSettings: { input: SettingsUpdateSchema, output: SettingsViewSchema },
+  /** "Probar conexión": whether a backend answers at that URL. */
+  testConnection: { input: z.strictObject({ backendUrl: BackendUrlField }), output: z.object({ reachable: z.literal(true) }) },
 } as const satisfies Record<BridgeMethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // The method list used by the preload must name exactly the contract's methods.

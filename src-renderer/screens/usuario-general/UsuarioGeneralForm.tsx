@@ -10,6 +10,7 @@ import { SECRET_FIELDS, fieldOfWirePath, payloadFromValues, valuesFromRegistrati
 import { PasswordSection } from './PasswordSection';
 import { LocationSection } from './LocationSection';
 import { EmailSection } from './EmailSection';
+import { DarDeBaja } from '../DarDeBaja';
 
 type DialogState =
   | { kind: 'none' }
@@ -141,6 +142,7 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
       </fieldset>
 
       <div className="form-actions">
+        <DarDeBaja />
         <button type="submit" className="btn btn-primary" disabled={saving}>
           Modificar
         </button>

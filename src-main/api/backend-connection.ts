@@ -1,0 +1,71 @@
+import type { ContractError } from '../../src-shared/contract';
+import type { SettingsView } from '../../src-shared/contract';
+import { type ApiClient } from './api-client';
+import { checkBackendUrl, resolveBackendUrl, SANDBOX_BACKEND_URL } from './backend-url';
+import { contractError } from './error-mapping';
+
+/**
+ * Which backend the app talks to: ECUAPASS_API_URL, else the saved setting, else the sandbox.
+ * Changing the saved URL takes effect at once (unless the environment variable pins it).
+ */
+export class BackendConnection {
+  private client: ApiClient | null = null;
+  private problem: ContractError | undefined;
+  private url = SANDBOX_BACKEND_URL;
+  private source: SettingsView['backendUrlSource'] = 'default';
+
+  constructor(
+    private readonly envUrl: string | undefined,
+    savedUrl: string | undefined,
+    private readonly makeClient: (baseUrl: string) => ApiClient,
+  ) {
+    this.configure(savedUrl);
+  }
+
+  configure(savedUrl: string | undefined): void {
+    const envSet = this.envUrl !== undefined && this.envUrl.trim() !== '';
+    this.source = envSet ? 'env' : savedUrl?.trim() ? 'settings' : 'default';
+    const check = resolveBackendUrl(this.envUrl, savedUrl);
+    if (check.ok) {
+      this.url = check.url;
+      this.client = this.makeClient(check.url);
+      this.problem = undefined;
+    } else {
+      this.url = (envSet ? this.envUrl : savedUrl) ?? '';
+      this.client = null;
+      this.problem = contractError(check.reason === 'insecure' ? 'INSECURE_URL' : 'INVALID_INPUT',
+        check.reason === 'insecure' ? undefined : 'La dirección del servidor configurada no es válida.');
+    }
+  }
+
+  api(): ApiClient | null {
+    return this.client;
+  }
+
+  urlProblem(): ContractError | undefined {
+    return this.problem;
+  }
+
+  get backendUrl(): string {
+    return this.url;
+  }
+
+  get backendUrlSource(): SettingsView['backendUrlSource'] {
+    return this.source;
+  }
+
+  /** "Probar conexión" for a URL not saved yet. */
+  async test(rawUrl: string): Promise<{ ok: true; value: { reachable: true } } | { ok: false; error: ContractError }> {
+    const check = checkBackendUrl(rawUrl);
+    if (!check.ok) {
+      return {
+        ok: false,
+        error: check.reason === 'insecure'
+          ? contractError('INSECURE_URL')
+          : { ...contractError('INVALID_INPUT', 'La dirección del servidor no es válida.'), fields: { backendUrl: 'Ingrese una dirección https:// válida.' } },
+      };
+    }
+    const res = await this.makeClient(check.url).health();
+    return res.ok ? { ok: true, value: { reachable: true } } : res;
+  }
+}

@@ -1,0 +1,126 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { SettingsUpdateSchema, fieldErrorsFrom, type ContractError, type SettingsView } from '../../src-shared/contract';
+import { ecuapass } from '../bridge';
+import { useAppStore } from '../state/app-store';
+import { TextField } from '../components/TextField';
+
+/** "Configuración de conexión": the backend URL (validated, tested) and the idle lock. */
+export function ConfiguracionScreen() {
+  const signedIn = useAppStore((s) => s.session !== null);
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [backendUrl, setBackendUrl] = useState('');
+  const [idleMinutes, setIdleMinutes] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ContractError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void ecuapass.getSettings().then((res) => {
+      if (!res.ok) return setFailure(res.error);
+      setView(res.value);
+      setBackendUrl(res.value.backendUrl);
+      setIdleMinutes(String(res.value.idleLockMinutes));
+    });
+  }, []);
+
+  function parse() {
+    const parsed = SettingsUpdateSchema.safeParse({
+      backendUrl,
+      idleLockMinutes: idleMinutes.trim() === '' ? undefined : Number(idleMinutes),
+    });
+    setErrors(parsed.success ? {} : fieldErrorsFrom(parsed.error));
+    return parsed.success ? parsed.data : null;
+  }
+
+  async function test() {
+    setStatus(null);
+    setFailure(null);
+    setBusy(true);
+    const res = await ecuapass.testConnection({ backendUrl });
+    setBusy(false);
+    if (res.ok) setStatus('Conexión correcta: el servidor de Ecuapass respondió.');
+    else {
+      setFailure(res.error);
+      if (res.error.fields) setErrors(res.error.fields);
+    }
+  }
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setStatus(null);
+    setFailure(null);
+    const update = parse();
+    if (!update) return;
+    setBusy(true);
+    const res = await ecuapass.updateSettings(update);
+    setBusy(false);
+    if (!res.ok) {
+      setFailure(res.error);
+      if (res.error.fields) setErrors(res.error.fields);
+      return;
+    }
+    setView(res.value);
+    setStatus('Configuración guardada.');
+  }
+
+  function back() {
+    const store = useAppStore.getState();
+    if (store.session) store.goTo('portal');
+    else store.goTo('login');
+  }
+
+  return (
+    <main className={signedIn ? 'screen' : 'login-page'} aria-labelledby="settings-title">
+      <form className={signedIn ? 'settings-form' : 'login-card settings-card'} onSubmit={(e) => void save(e)} noValidate>
+        <h1 id="settings-title">Configuración de conexión</h1>
+        {status && (
+          <p className="notice" role="status">
+            {status}
+          </p>
+        )}
+        {failure && (
+          <p className="form-error" role="alert">
+            {failure.message}
+          </p>
+        )}
+        {view?.backendUrlSource === 'env' && (
+          <p className="notice">
+            La variable de entorno ECUAPASS_API_URL fija la dirección del servidor: lo guardado aquí se usará cuando no esté definida.
+          </p>
+        )}
+        <TextField
+          id="settings-url"
+          label="Dirección del servidor Ecuapass"
+          required
+          type="url"
+          value={backendUrl}
+          onValueChange={setBackendUrl}
+          error={errors.backendUrl}
+          hint="https://… (http solo para un servidor en este mismo equipo)."
+        />
+        <button type="button" className="btn btn-secondary" onClick={() => void test()} disabled={busy}>
+          Probar conexión
+        </button>
+        <TextField
+          id="settings-idle"
+          label="Bloqueo por inactividad (minutos)"
+          required
+          inputMode="numeric"
+          value={idleMinutes}
+          onValueChange={setIdleMinutes}
+          error={errors.idleLockMinutes}
+          hint="Tras este tiempo sin uso, la sesión se cierra (equipos compartidos)."
+        />
+        <div className="form-actions">
+          <button type="button" className="btn btn-secondary" onClick={back}>
+            Volver
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            Guardar
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}
