@@ -104,6 +104,10 @@ async function start(): Promise<void> {
     login: (input) => sessions.login(input),
     logout: endSession,
     lockSession: endSession,
+    switchUser: async () => {
+      registration.forgetTicket();
+      return sessions.detach();
+    },
     getRegistration: () => registration.getRegistration(),
     verifyCurrentPassword: (input) => registration.verifyCurrentPassword(input.currentPassword),
     checkEmailAvailability: (input) => registration.checkEmailAvailability(input.email),

@@ -6,6 +6,8 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+export const DEFAULT_MAIL_FROM = 'Ecuapass <no-reply@correo.aduana.gob.ec>';
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** An unset or blank variable means "use the default", so `PORT= npm start` behaves like no PORT. */
@@ -27,13 +29,15 @@ const EnvSchema = z.object({
   HOST: z.preprocess(blankAsUnset, z.string().default('127.0.0.1')),
   DATABASE_URL: z.preprocess(blankAsUnset, z.string().default('sqlite:.sandbox/ecuapass.sqlite')),
   SANDBOX_SEED: z.preprocess(blankAsUnset, z.string().optional()),
-  // Read now so a typo fails at start; mail sending arrives in a later phase.
+  // Unset: the sandbox mailbox (GET /dev/mailbox). Query flags ignoreTLS, requireTLS and
+  // tls.rejectUnauthorized are understood, e.g. smtp://relay.local:25?ignoreTLS=true.
   SMTP_URL: z.preprocess(
     blankAsUnset,
     z
       .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
       .optional(),
   ),
+  MAIL_FROM: z.preprocess(blankAsUnset, z.string().default(DEFAULT_MAIL_FROM)),
   SESSION_IDLE_MINUTES: integer(1, 24 * 60, 30),
   SESSION_ABSOLUTE_HOURS: integer(1, 24 * 30, 8),
   LOG_LEVEL: z.preprocess(
@@ -48,6 +52,8 @@ export interface ServerConfig {
   database: DatabaseLocation;
   sandboxSeedPath: string | undefined;
   smtpUrl: string | undefined;
+  /** The From header of every mail the backend sends. */
+  mailFrom: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -79,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     database,
     sandboxSeedPath: e.SANDBOX_SEED,
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     logLevel: e.LOG_LEVEL,

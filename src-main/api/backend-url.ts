@@ -20,7 +20,9 @@ export function checkBackendUrl(raw: string): BackendUrlCheck {
   } catch {
     return { ok: false, reason: 'invalid' };
   }
-  if (url.username || url.password || url.search || url.hash) return { ok: false, reason: 'invalid' };
+  // An empty "?" or "#" leaves search/hash empty but stays in the URL, which would break `${url}/api/v1`.
+  const hasQueryOrFragment = url.search !== '' || url.hash !== '' || /[?#]/.test(url.href);
+  if (url.username || url.password || hasQueryOrFragment) return { ok: false, reason: 'invalid' };
   if (url.protocol === 'https:') return { ok: true, url: url.toString().replace(/\/+$/, '') };
   if (url.protocol === 'http:') {
     return isLoopback(url.hostname)

@@ -101,6 +101,12 @@ export class SessionManager {
     return { ok: true, value: null };
   }
 
+  /** "Cambiar de usuario": the window lets go of the session; the keychain keeps it. */
+  detach(): Result<null> {
+    this.active = null;
+    return { ok: true, value: null };
+  }
+
   /** "Dar de baja": on success the user's sessions are gone on the backend, and here too. */
   async deactivate(reason: string): Promise<Result<{ message: string }>> {
     const session = this.active;

@@ -14,6 +14,13 @@ export function AppHeader() {
     useAppStore.getState().signedOut('Su sesión se cerró correctamente.');
   }
 
+  async function switchUser() {
+    setBusy(true);
+    await ecuapass.switchUser();
+    setBusy(false);
+    useAppStore.getState().signedOut('Su sesión queda recordada en este equipo. Puede continuar con otro usuario.');
+  }
+
   return (
     <header className="app-header">
       <div className="brand" aria-label="Ecuapass">
@@ -30,6 +37,9 @@ export function AppHeader() {
             {session.user.name} ({session.user.userId})
           </span>
         )}
+        <button type="button" className="btn btn-header" onClick={() => void switchUser()} disabled={busy}>
+          Cambiar de usuario
+        </button>
         <button type="button" className="btn btn-header" onClick={() => useAppStore.getState().goTo('settings')}>
           Configuración
         </button>

@@ -24,6 +24,9 @@ export interface UsersTable {
   locked_until: string | null;
   deactivated_at: string | null;
   deactivation_reason: string | null;
+  /** Wrong current passwords in a row at "Verificar contraseña" (not login's count). */
+  password_check_failures: Generated<number>;
+  password_check_locked_until: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -46,13 +49,55 @@ export interface AuditLogTable {
   fields: string;
 }
 
+export interface PasswordTicketsTable {
+  /** sha256 hex of the ticket handed out by "Verificar contraseña". */
+  ticket_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  spent_at: string | null;
+}
+
+export interface EmailSecurityCodesTable {
+  /** One live code per user: requesting a new one replaces the row. */
+  user_id: string;
+  /** The address the code was sent to (lower case); the code works for that address only. */
+  email: string;
+  /** Salted scrypt of user, address and code; never the code itself. */
+  code_hash: string;
+  created_at: string;
+  expires_at: string;
+  failed_tries: number;
+  spent_at: string | null;
+}
+
+export interface SecurityCodeSendsTable {
+  id: Generated<number>;
+  user_id: string;
+  sent_at: string;
+}
+
+export interface SandboxMailboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  text: string;
+  sent_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  password_tickets: PasswordTicketsTable;
+  email_security_codes: EmailSecurityCodesTable;
+  security_code_sends: SecurityCodeSendsTable;
+  sandbox_mailbox: SandboxMailboxTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
+export type PasswordTicketRow = Selectable<PasswordTicketsTable>;
+export type EmailSecurityCodeRow = Selectable<EmailSecurityCodesTable>;

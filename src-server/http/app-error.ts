@@ -24,6 +24,7 @@ export const STATUS_OF: Partial<Record<ErrorCode, number>> = {
 /**
  * An error the client is meant to see: a contract code, its status and the Spanish message from
  * ERROR_MESSAGES (unless a more specific one is given). The error handler turns it into the body.
+ * `status` overrides the code's usual status (e.g. 503 for an INTERNAL "mail server unavailable").
  */
 export class AppError extends Error {
   override name = 'AppError';
@@ -33,8 +34,9 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly fields?: FieldErrors,
     message: string = ERROR_MESSAGES[code],
+    status?: number,
   ) {
     super(message);
-    this.status = STATUS_OF[code] ?? 500;
+    this.status = status ?? STATUS_OF[code] ?? 500;
   }
 }

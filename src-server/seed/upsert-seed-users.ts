@@ -49,7 +49,15 @@ export async function upsertSeedUsers(db: Db, clock: Clock, users: readonly Seed
         throw new SeedError(`SANDBOX_SEED: entry ${i + 1} ("${user.userId}"), field "email": already registered by user "${owner.user_id}"`);
       }
       const existing = await trx.selectFrom('users').selectAll().where('user_id', '=', user.userId).executeTakeFirst();
-      const reset = { password_hash: hashes[i] as string, failed_logins: 0, locked_until: null, deactivated_at: null, deactivation_reason: null };
+      const reset = {
+        password_hash: hashes[i] as string,
+        failed_logins: 0,
+        locked_until: null,
+        password_check_failures: 0,
+        password_check_locked_until: null,
+        deactivated_at: null,
+        deactivation_reason: null,
+      };
       if (existing) {
         const changed = (Object.keys(columns) as (keyof SeedColumns)[]).filter((k) => existing[k] !== columns[k]);
         await trx

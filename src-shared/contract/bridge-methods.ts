@@ -17,6 +17,7 @@ export const BRIDGE_METHODS = [
   'resumeUser',
   'forgetUser',
   'lockSession',
+  'switchUser',
   'getSettings',
   'updateSettings',
   'testConnection',

@@ -97,6 +97,8 @@ export const bridgeContract = {
   forgetUser: { input: UserRefSchema, output: z.null() },
   /** Idle lock: the session is revoked and forgotten, like "Cerrar sesión". */
   lockSession: { input: NoInput, output: z.null() },
+  /** "Cambiar de usuario": back to the login screen, this user's session kept and remembered. */
+  switchUser: { input: NoInput, output: z.null() },
   getSettings: { input: NoInput, output: SettingsViewSchema },
   updateSettings: { input: SettingsUpdateSchema, output: SettingsViewSchema },
   /** "Probar conexión": whether a backend answers at that URL. */

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
+import * as generalUserChanges from './0002-general-user-changes';
 
 /**
  * Every migration, listed in code rather than found by globbing a folder, so the compiled
@@ -7,4 +8,5 @@ import * as initial from './0001-initial';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
+  '0002-general-user-changes': generalUserChanges,
 };

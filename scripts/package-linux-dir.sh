@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Package the desktop app as an unpacked Linux folder on THIS machine (tests / CI), with the provisioned Electron
+# 25.1.1 test runtime (design §7: the electron binary cannot be downloaded here).
+#
+#   bash scripts/package-linux-dir.sh            # or: npm run package:dir
+#   -> dist/linux-unpacked/ecuapass-desktop      (last stdout line: absolute path of the executable)
+#
+# Environment:
+#   SKIP_BUILD=1        reuse out/ (skip `npm run build`)
+#   LINUX_TARGETS=...   electron-builder Linux targets (default: dir). E.g. "dir deb AppImage".
+# Logs go to stderr; stdout's last line is the executable.
+set -euo pipefail
+
+here="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)"
+repo="$(dirname -- "$here")"
+cd -- "$repo"
+
+readonly ELECTRON_VERSION='25.1.1'
+readonly EXECUTABLE='ecuapass-desktop'
+log() { printf '[package-linux-dir] %s\n' "$*" >&2; }
+start=$SECONDS
+
+runtime="$(bash "$here/provision-electron.sh" | tail -1)"
+[[ -x "$runtime/electron" ]] || { log "ERROR: no Electron runtime in '$runtime'"; exit 1; }
+
+# electron-builder copies an unpacked electronDist folder verbatim. The provisioned runtime carries a test loader in
+# resources/app and a .provisioned marker: stage a clean copy (hard links, so it costs nothing) without them.
+dist_runtime="$repo/.cache/electron-$ELECTRON_VERSION-dist"
+rm -rf -- "$dist_runtime"
+cp -al -- "$runtime" "$dist_runtime" 2>/dev/null || cp -a -- "$runtime" "$dist_runtime"
+rm -rf -- "$dist_runtime/resources/app" "$dist_runtime/.provisioned"
+
+if [[ "${SKIP_BUILD:-}" != 1 ]]; then
+  log 'npm run build'
+  npm run build >&2
+fi
+for f in out/main/index.js out/preload/index.js out/renderer/index.html; do
+  [[ -f "$f" ]] || { log "ERROR: $f missing (run npm run build)"; exit 1; }
+done
+
+read -r -a targets <<<"${LINUX_TARGETS:-dir}"
+log "electron-builder --linux ${targets[*]} (Electron $ELECTRON_VERSION from $dist_runtime)"
+rm -rf -- dist/linux-unpacked
+npx --no-install electron-builder --linux "${targets[@]}" --x64 \
+  -c.electronDist="$dist_runtime" -c.electronVersion="$ELECTRON_VERSION" --publish never >&2
+
+exe="$repo/dist/linux-unpacked/$EXECUTABLE"
+[[ -x "$exe" ]] || { log "ERROR: $exe was not produced"; exit 1; }
+log "done in $((SECONDS - start)) s: dist/linux-unpacked $(du -sh dist/linux-unpacked | cut -f1), app.asar $(du -h dist/linux-unpacked/resources/app.asar | cut -f1)"
+printf '%s\n' "$exe"

@@ -1,0 +1,98 @@
+import type { OutgoingMail } from './mailer';
+
+/** The instructivo's subject for the security-code mail (design §5), exactly. */
+export const SECURITY_CODE_SUBJECT = 'ACTIVACIÓN DE CORREO ELECTRÓNICO';
+export const REGISTRATION_CHANGE_SUBJECT = 'AVISO DE MODIFICACIÓN DE REGISTRO EN ECUAPASS';
+export const DEACTIVATION_SUBJECT = 'AVISO DE BAJA DE USUARIO EN ECUAPASS';
+
+const SIGNATURE = [
+  'Servicio Nacional de Aduana del Ecuador (SENAE) - Ecuapass',
+  'Este es un mensaje automático; por favor no lo responda.',
+].join('\n');
+
+/** Times in mails are read by people in Ecuador: local time of Guayaquil (UTC-5, no DST). */
+export function ecuadorTime(at: Date): string {
+  return at.toLocaleString('es-EC', { timeZone: 'America/Guayaquil', dateStyle: 'long', timeStyle: 'short' }) + ' (hora de Ecuador)';
+}
+
+/** "jperez@example.com" → "jp****@example.com": enough to recognise, not enough to harvest. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '****';
+  const local = email.slice(0, at);
+  return `${local.slice(0, Math.min(2, local.length))}****${email.slice(at)}`;
+}
+
+export function securityCodeMail(p: { to: string; userId: string; code: string; validMinutes: number }): OutgoingMail {
+  return {
+    to: p.to,
+    subject: SECURITY_CODE_SUBJECT,
+    text: [
+      'Estimado(a) usuario(a):',
+      '',
+      `Se solicitó registrar esta dirección como correo electrónico del usuario ${p.userId} de Ecuapass ` +
+        '(Modificar información de registro para Usuario General).',
+      '',
+      `Código de seguridad: ${p.code}`,
+      '',
+      'Ingrese este código en el campo "Ingrese código de seguridad" y presione "Modificar".',
+      `El código es válido durante ${p.validMinutes} minutos y se puede usar una sola vez; si solicita otro código, este deja de ser válido.`,
+      'Este correo puede llegar a su bandeja de entrada o a la bandeja de correos no deseados (spam).',
+      '',
+      'Si usted no realizó esta solicitud, ignore este mensaje: su registro no cambiará sin este código.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/**
+ * The notice to the PREVIOUS address after the e-mail or the password changed (design §5): says
+ * what changed and when, never a secret (no password, no code), the new address masked.
+ */
+export function registrationChangeNotice(p: { to: string; userId: string; at: Date; newEmail?: string; passwordChanged: boolean }): OutgoingMail {
+  const changes: string[] = [];
+  if (p.newEmail !== undefined) changes.push(`- El correo electrónico registrado se cambió a ${maskEmail(p.newEmail)}.`);
+  if (p.passwordChanged) changes.push('- La contraseña fue cambiada.');
+  return {
+    to: p.to,
+    subject: REGISTRATION_CHANGE_SUBJECT,
+    text: [
+      'Estimado(a) usuario(a):',
+      '',
+      `El ${ecuadorTime(p.at)} se modificó la información de registro del usuario ${p.userId} en Ecuapass:`,
+      ...changes,
+      '',
+      'Si usted realizó este cambio, no necesita hacer nada más.',
+      'Si usted NO lo realizó, comuníquese de inmediato con la mesa de servicios del SENAE.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+export function deactivationNotice(p: { to: string; userId: string; at: Date; reason: string }): OutgoingMail {
+  return {
+    to: p.to,
+    subject: DEACTIVATION_SUBJECT,
+    text: [
+      'Estimado(a) usuario(a):',
+      '',
+      `El ${ecuadorTime(p.at)} el usuario ${p.userId} fue dado de baja en Ecuapass y ya no puede ingresar al portal.`,
+      `Motivo indicado: ${p.reason}`,
+      '',
+      'Para volver a usar Ecuapass, realice una nueva "Solicitud de registro para Usuario General".',
+      'Si usted NO solicitó la baja, comuníquese de inmediato con la mesa de servicios del SENAE.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/** The 200 answer of POST /general-user/deactivation, shown in the client's information dialog. */
+export function deactivationMessage(userId: string): string {
+  return (
+    `El usuario ${userId} ha sido dado de baja y ya no puede ingresar a Ecuapass. ` +
+    'Para volver a usar Ecuapass, realice una nueva "Solicitud de registro para Usuario General".'
+  );
+}

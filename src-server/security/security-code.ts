@@ -1,0 +1,47 @@
+import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+
+/**
+ * The alphabet of e-mail security codes: A–Z and 2–9 without the look-alikes I and O (0 and 1
+ * are already out), so a code read from a phone screen is typed right the first time.
+ */
+export const SECURITY_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const SECURITY_CODE_LENGTH = 8;
+
+/** 8 characters drawn with crypto.randomInt (uniform, no modulo bias): 40 bits. */
+export function newSecurityCode(): string {
+  let code = '';
+  for (let i = 0; i < SECURITY_CODE_LENGTH; i++) code += SECURITY_CODE_ALPHABET[randomInt(SECURITY_CODE_ALPHABET.length)];
+  return code;
+}
+
+/**
+ * A code has only 40 bits, so a plain fast hash could be reversed from a copy of the database
+ * within the code's 15 minutes; scrypt with a per-code salt makes that impractical. The user and
+ * the address are part of the hashed input, so a code works only for the pair it was sent for.
+ * Cheaper than password hashing (N=2^14 ≈ 16 MiB) since a code lives minutes, not years.
+ */
+const PARAMS = { N: 2 ** 14, r: 8, p: 1, keyBytes: 32, saltBytes: 16 } as const;
+
+function derive(input: string, salt: Buffer): Promise<Buffer> {
+  const { N, r, p, keyBytes } = PARAMS;
+  return new Promise((resolve, reject) => {
+    scrypt(input, salt, keyBytes, { N, r, p, maxmem: 128 * N * r * 2 }, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
+
+const hashInput = (userId: string, email: string, code: string) => `${userId}\n${email.toLowerCase()}\n${code.toUpperCase()}`;
+
+/** Returns `<salt base64url>$<key base64url>`. */
+export async function hashSecurityCode(userId: string, email: string, code: string): Promise<string> {
+  const salt = randomBytes(PARAMS.saltBytes);
+  const key = await derive(hashInput(userId, email, code), salt);
+  return `${salt.toString('base64url')}$${key.toString('base64url')}`;
+}
+
+export async function securityCodeMatches(userId: string, email: string, code: string, stored: string): Promise<boolean> {
+  const [saltText, keyText] = stored.split('$');
+  if (!saltText || !keyText) return false;
+  const expected = Buffer.from(keyText, 'base64url');
+  const actual = await derive(hashInput(userId, email, code), Buffer.from(saltText, 'base64url'));
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}

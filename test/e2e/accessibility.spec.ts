@@ -1,0 +1,124 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { startBackend, type RunningBackend } from './support/backend';
+import { launchApp, newUserDataDir, screenshot, type LaunchedApp } from './support/desktop-app';
+import { clearKeychain } from './support/keychain';
+import { DEMO } from './support/login';
+import { securityCodeSentTo } from './support/mailbox';
+
+test.describe.configure({ mode: 'default' });
+
+let backend: RunningBackend;
+let running: LaunchedApp | null = null;
+
+test.beforeAll(async () => {
+  await clearKeychain();
+  backend = await startBackend();
+});
+test.afterEach(async () => {
+  await running?.close();
+  running = null;
+});
+test.afterAll(async () => {
+  await backend?.dispose();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Presses Tab until the focused control has that accessible name (the keyboard alone). */
+async function tabTo(page: Page, name: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+      return (labelled ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
+    });
+    if (focused === name) return;
+  }
+  throw new Error(`could not reach "${name}" with Tab`);
+}
+
+test('axe finds no serious or critical violation on the login, menu and form screens', async () => {
+  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
+  const page = running.window;
+  await expect(page.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByLabel('ID.usuario').fill('jperez');
+  await page.getByLabel('Contraseña', { exact: true }).fill(DEMO.jperez.password);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await page.getByRole('button', { name: 'Menú' }).click();
+  await page.getByRole('button', { name: 'Soporte al Cliente' }).click();
+  await page.getByRole('button', { name: 'Registro de usuario' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: '3.2.3 Modificar información de registro de usuario' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Modificar información de registro para Usuario General' }).click();
+  await expect(page.getByLabel('Teléfono1')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  // With errors shown, too.
+  await page.getByRole('button', { name: 'Modificar', exact: true }).click();
+  await expect(page.getByLabel('Correo electrónico', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the whole email change works with the keyboard alone', async () => {
+  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
+  const page = running.window;
+  await expect(page.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
+  // ID.usuario has the focus at start.
+  await page.keyboard.type('mlopez');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO.jperez.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
+
+  await tabTo(page, 'Menú');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'Soporte al Cliente');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'Registro de usuario');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '3.2.3 Modificar información de registro de usuario');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'Modificar información de registro para Usuario General');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Teléfono1')).toBeVisible();
+
+  const email = 'maria.lopez@example.net';
+  await tabTo(page, 'Correo electrónico');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(email);
+  await tabTo(page, 'Verificar disponibilidad');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('El correo electrónico está disponible.')).toBeVisible();
+  await tabTo(page, 'Solicitar código de seguridad');
+  await page.keyboard.press('Enter');
+  const sent = page.getByRole('dialog', { name: 'Código de seguridad enviado' });
+  await expect(sent).toBeVisible();
+  // The dialog's Aceptar has the focus.
+  await page.keyboard.press('Enter');
+  await expect(sent).toBeHidden();
+
+  const code = await securityCodeSentTo(backend.url, email);
+  await tabTo(page, 'Ingrese código de seguridad');
+  await page.keyboard.type(code);
+  await tabTo(page, 'Modificar');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alertdialog', { name: 'Confirmación' })).toBeVisible();
+  await page.keyboard.press('Enter'); // Sí has the focus
+  const done = page.getByRole('dialog', { name: 'Información' });
+  await expect(done).toContainText('La información de registro se modificó con éxito.');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Correo registrado actualmente: ${email}`)).toBeVisible();
+  await screenshot(page, '15-keyboard-email-changed');
+});

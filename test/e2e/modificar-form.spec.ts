@@ -1,0 +1,177 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startBackend, type RunningBackend } from './support/backend';
+import { launchApp, newUserDataDir, screenshot, type LaunchedApp } from './support/desktop-app';
+import { clearKeychain } from './support/keychain';
+import { DEMO, login, openUsuarioGeneralForm } from './support/login';
+import { mailbox, securityCodeSentTo } from './support/mailbox';
+
+test.describe.configure({ mode: 'serial' });
+
+let backend: RunningBackend;
+let profile: string;
+let running: LaunchedApp | null = null;
+
+test.beforeAll(async () => {
+  await clearKeychain();
+  backend = await startBackend();
+  profile = newUserDataDir();
+});
+test.afterEach(async () => {
+  await running?.close();
+  running = null;
+});
+test.afterAll(async () => {
+  await backend?.dispose();
+});
+
+async function openForm(): Promise<Page> {
+  running = await launchApp({ apiUrl: backend.url, userDataDir: profile });
+  const { window } = running;
+  await expect(window.getByLabel('ID.usuario').or(window.getByRole('button', { name: 'Menú' })).first()).toBeVisible();
+  if (await window.getByRole('button', { name: 'Ingresar' }).isVisible()) {
+    await login(window, DEMO.jperez.userId, DEMO.jperez.password);
+  }
+  await openUsuarioGeneralForm(window);
+  return window;
+}
+
+async function confirmAndAccept(window: Page): Promise<void> {
+  await window.getByRole('button', { name: 'Modificar', exact: true }).click();
+  const confirm = window.getByRole('alertdialog', { name: 'Confirmación' });
+  await expect(confirm).toContainText('¿Está seguro de modificar la información de registro?');
+  await confirm.getByRole('button', { name: 'Sí' }).click();
+  const done = window.getByRole('dialog', { name: 'Información' });
+  await expect(done).toContainText('La información de registro se modificó con éxito.');
+  await screenshot(window, '13-form-saved');
+  await done.getByRole('button', { name: 'Aceptar' }).click();
+  await expect(done).toBeHidden();
+}
+
+test('every field of the instructivo is on the form with its label, and its rules show at the field', async () => {
+  const window = await openForm();
+  for (const label of [
+    'ID.usuario', 'Doc. Identificación', 'Nombre de Usuario', 'Contraseña anterior', 'Contraseña',
+    'Confirmación de contraseña', 'País', 'Provincia', 'Ciudad', 'Teléfono1', 'Teléfono2', 'Operador', 'Celular',
+    'Fax', 'Correo electrónico', 'Confirmación de correo electrónico', 'Ingrese código de seguridad',
+    'Senae correo electrónico',
+  ]) {
+    await expect(window.getByLabel(label, { exact: true })).toHaveCount(1);
+  }
+  await expect(window.getByRole('radio', { name: 'No' })).toBeChecked();
+  await expect(window.getByLabel('ID.usuario')).not.toBeEditable();
+  await expect(window.getByLabel('Doc. Identificación')).not.toBeEditable();
+  await expect(window.getByLabel('Senae correo electrónico')).not.toBeEditable();
+  await expect(window.getByLabel('Contraseña', { exact: true })).toBeDisabled();
+  await window.screenshot({ path: 'test-results/screens/10-form-clean.png', fullPage: true });
+
+  await window.getByLabel('Teléfono1').fill('42345678');
+  await window.getByLabel('Celular').fill('0891234567');
+  await window.getByLabel('Fax').fill('12ab');
+  await window.getByLabel('Nombre de Usuario').fill('Pedro Pablo Rodríguez');
+  await window.getByRole('button', { name: 'Modificar', exact: true }).click();
+
+  await expect(window.getByRole('alert').first()).toContainText('Revise los campos marcados');
+  const phone = window.getByLabel('Teléfono1');
+  await expect(phone).toHaveAttribute('aria-invalid', 'true');
+  await expect(window.locator('#ug-phone1-error')).toHaveText(/Debe empezar con 0/);
+  await expect(window.locator('#ug-mobile-error')).toHaveText(/09XXXXXXXX/);
+  await expect(window.locator('#ug-fax-error')).toHaveText(/solo admite números/);
+  await expect(window.locator('#ug-name-error')).toHaveText(/dé de baja a este usuario y cree un nuevo usuario/);
+  await expect(window.locator('#ug-email-error')).toHaveText('Este campo es obligatorio.');
+  // The first field in error has the focus.
+  await expect(window.getByLabel('Nombre de Usuario')).toBeFocused();
+  await window.screenshot({ path: 'test-results/screens/11-form-errors.png', fullPage: true });
+});
+
+test('Ciudad lists only the cantons of the chosen Provincia; outside Ecuador both are disabled', async () => {
+  const window = await openForm();
+  await expect(window.getByLabel('Provincia')).toHaveValue('09');
+  await expect(window.getByLabel('Ciudad').locator('option')).toHaveCount(25 + 1);
+  await window.getByLabel('Provincia').selectOption({ label: 'Pichincha' });
+  await expect(window.getByLabel('Ciudad')).toHaveValue('');
+  await expect(window.getByLabel('Ciudad').locator('option')).toHaveCount(8 + 1);
+  await expect(window.getByLabel('Ciudad').locator('option', { hasText: 'Guayaquil' })).toHaveCount(0);
+  await window.getByLabel('País').selectOption('CO');
+  await expect(window.getByLabel('Provincia')).toBeDisabled();
+  await expect(window.getByLabel('Ciudad')).toBeDisabled();
+  // País lists Spanish names in Spanish order.
+  const names = await window.getByLabel('País').locator('option').allTextContents();
+  expect(names).toContain('Emiratos Árabes Unidos');
+  expect(names.indexOf('Ecuador')).toBeLessThan(names.indexOf('Egipto'));
+});
+
+test('changes Teléfono1, Provincia/Ciudad and the email with the security code; a restart shows the new values', async () => {
+  const window = await openForm();
+  await window.getByLabel('Teléfono1').fill('022345678');
+  await window.getByLabel('Provincia').selectOption({ label: 'Pichincha' });
+  await window.getByLabel('Ciudad').selectOption({ label: 'Quito' });
+
+  const newEmail = 'juan.perez@example.org';
+  await window.getByLabel('Correo electrónico', { exact: true }).fill(newEmail);
+  await window.getByLabel('Confirmación de correo electrónico').fill(newEmail);
+  await window.getByRole('button', { name: 'Verificar disponibilidad' }).click();
+  await expect(window.getByText('El correo electrónico está disponible.')).toBeVisible();
+  // Once verified, the address cannot be changed in this edit.
+  await expect(window.getByLabel('Correo electrónico', { exact: true })).not.toBeEditable();
+  await expect(window.getByLabel('Confirmación de correo electrónico')).not.toBeEditable();
+
+  await window.getByRole('button', { name: 'Solicitar código de seguridad' }).click();
+  const sent = window.getByRole('dialog', { name: 'Código de seguridad enviado' });
+  await expect(sent).toContainText(newEmail);
+  await screenshot(window, '12-code-sent');
+  await sent.getByRole('button', { name: 'Aceptar' }).click();
+
+  const code = await securityCodeSentTo(backend.url, newEmail);
+  await window.getByLabel('Ingrese código de seguridad').fill(code);
+  await confirmAndAccept(window);
+
+  await running!.close();
+  const again = await openForm();
+  await expect(again.getByLabel('Teléfono1')).toHaveValue('022345678');
+  await expect(again.getByLabel('Provincia')).toHaveValue('17');
+  await expect(again.getByLabel('Ciudad')).toHaveValue('1701');
+  await expect(again.getByText(`Correo registrado actualmente: ${newEmail}`)).toBeVisible();
+  // The previous address was told about the change.
+  const notices = (await mailbox(backend.url)).filter((m) => m.to === 'jperez@example.com');
+  expect(notices.length).toBeGreaterThan(0);
+});
+
+test('changes the password, then logs in with the new one', async () => {
+  const window = await openForm();
+  await window.getByLabel('Contraseña anterior').fill(DEMO.jperez.password);
+  await window.getByRole('button', { name: 'Verificar contraseña' }).click();
+  await expect(window.getByLabel('Contraseña', { exact: true })).toBeEnabled();
+  await window.getByLabel('Contraseña', { exact: true }).fill('Nueva#Clave2027');
+  await window.getByLabel('Confirmación de contraseña').fill('Nueva#Clave2027');
+  await window.getByRole('radio', { name: 'Si' }).check();
+  await confirmAndAccept(window);
+
+  await window.getByRole('button', { name: 'Cerrar sesión' }).click();
+  await login(window, 'jperez', DEMO.jperez.password);
+  await expect(window.getByRole('alert')).toHaveText('El ID.usuario o la contraseña no son correctos.');
+  await login(window, 'jperez', 'Nueva#Clave2027');
+  await expect(window.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
+});
+
+test('with the backend stopped, Modificar shows a Spanish error and every typed value stays', async () => {
+  const window = await openForm();
+  await window.getByLabel('Teléfono1').fill('047654321');
+  await window.getByLabel('Teléfono2').fill('042222222');
+  await window.getByLabel('Fax').fill('042333333');
+  await window.getByRole('radio', { name: 'Si' }).check();
+  await backend.stop();
+  try {
+    await window.getByRole('button', { name: 'Modificar', exact: true }).click();
+    await window.getByRole('alertdialog', { name: 'Confirmación' }).getByRole('button', { name: 'Sí' }).click();
+    await expect(window.getByRole('alert')).toContainText('No se pudo conectar con el servidor de Ecuapass');
+    await expect(window.getByLabel('Teléfono1')).toHaveValue('047654321');
+    await expect(window.getByLabel('Teléfono2')).toHaveValue('042222222');
+    await expect(window.getByLabel('Fax')).toHaveValue('042333333');
+    await expect(window.getByRole('radio', { name: 'Si' })).toBeChecked();
+    await screenshot(window, '14-backend-down');
+  } finally {
+    await backend.start();
+  }
+  // Once the backend is back, the same form saves.
+  await confirmAndAccept(window);
+});
