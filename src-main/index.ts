@@ -1,11 +1,12 @@
-import { app, type BrowserWindow, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
-import log from 'electron-log/main';
+import { app, type BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { ApiClient } from './api/api-client';
 import { checkBackendUrl } from './api/backend-url';
 import { BackendConnection } from './api/backend-connection';
 import { ERROR_MESSAGES, type SettingsView } from '../src-shared/contract';
 import { appInfo } from './app-info';
+import { logFolder, setUpLogging } from './logging/logger';
+import { aboutText, buildAppMenu } from './window/app-menu';
 import { registerBridge } from './ipc/register-bridge';
 import { RegistrationService } from './registration/registration-service';
 import type { BridgeHandlers } from './ipc/bridge-handlers';
@@ -21,8 +22,7 @@ import { createMainWindow } from './window/main-window';
 const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
 if (userDataDir) app.setPath('userData', userDataDir);
 
-log.initialize();
-log.transports.file.level = 'info';
+const log = setUpLogging();
 
 // Must happen before 'ready': the app:// scheme behaves like https (standard, secure origin).
 protocol.registerSchemesAsPrivileged([
@@ -139,6 +139,13 @@ async function start(): Promise<void> {
     testConnection: (input) => connection.test(input.backendUrl),
   };
   registerBridge(ipcMain, handlers, (event) => isAppFrame(event), log);
+  Menu.setApplicationMenu(
+    buildAppMenu(
+      () => mainWindow,
+      () => aboutText(appInfo(connection.backendUrl, opened.store.kind === 'keychain'), logFolder()),
+    ),
+  );
+  log.info(`Ecuapass Desktop ${app.getVersion()} started; backend ${connection.backendUrl}; keychain: ${opened.store.kind}`);
 
   mainWindow = createMainWindow(join(__dirname, '../preload/index.js'));
   mainWindow.on('closed', () => {

@@ -1,5 +1,7 @@
 import type { Clock } from './clock';
 import type { Db } from './db/open-database';
+import type { GeneralUserLimits } from './general-user/limits';
+import type { Mailer } from './mail/mailer';
 import type { Authenticator } from './sessions/authenticator';
 import type { SessionLimits } from './sessions/session-policy';
 
@@ -8,5 +10,7 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   limits: SessionLimits;
+  generalUserLimits: GeneralUserLimits;
   auth: Authenticator;
+  mailer: Mailer;
 }

@@ -10,11 +10,20 @@ import { healthRoutes } from './routes/health-routes';
 import { registrationRoutes } from './routes/registration-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { createAuthenticator } from './sessions/authenticator';
+import { DEFAULT_GENERAL_USER_LIMITS, type GeneralUserLimits } from './general-user/limits';
+import { createMailer } from './mail/create-mailer';
+import { DEFAULT_MAIL_FROM } from './config';
+import { devMailboxRoutes } from './routes/dev-mailbox-routes';
+import { generalUserRoutes } from './routes/general-user-routes';
 
 export interface BuildAppOptions {
   db: Db;
   clock: Clock;
-  config: Pick<ServerConfig, 'sessionIdleMinutes' | 'sessionAbsoluteHours'>;
+  config: Pick<ServerConfig, 'sessionIdleMinutes' | 'sessionAbsoluteHours'> &
+    Partial<Pick<ServerConfig, 'smtpUrl' | 'mailFrom'>> & {
+      /** Overrides of the design's limits (tests); the defaults otherwise. */
+      generalUserLimits?: Partial<GeneralUserLimits>;
+    };
   /** Fastify's logger option: false (tests), or e.g. { level: 'info' } (main). */
   logger?: FastifyServerOptions['logger'];
 }
@@ -30,11 +39,21 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   acceptJsonOnly(app);
 
   const limits = { idleMinutes: options.config.sessionIdleMinutes, absoluteHours: options.config.sessionAbsoluteHours };
+  const mailer = createMailer({
+    smtpUrl: options.config.smtpUrl,
+    from: options.config.mailFrom ?? DEFAULT_MAIL_FROM,
+    db: options.db,
+    clock: options.clock,
+    log: app.log,
+  });
+  app.addHook('onClose', async () => mailer.close());
   const deps: AppDeps = {
     db: options.db,
     clock: options.clock,
     limits,
+    generalUserLimits: { ...DEFAULT_GENERAL_USER_LIMITS, ...options.config.generalUserLimits },
     auth: createAuthenticator({ db: options.db, clock: options.clock, limits }),
+    mailer,
   };
 
   // Session data and registrations must not be kept by proxies or caches.
@@ -45,5 +64,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(healthRoutes);
   await app.register(sessionRoutes(deps), { prefix: API_PREFIX });
   await app.register(registrationRoutes(deps), { prefix: API_PREFIX });
+  await app.register(generalUserRoutes(deps), { prefix: API_PREFIX });
+  if (mailer.kind === 'sandbox') await app.register(devMailboxRoutes(options.db));
   return app;
 }

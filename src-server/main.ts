@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const url = typeof address === 'object' && address ? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}` : String(address);
   app.log.info(
-    { url, database: config.database.file, seedUsers: seedUsers.map((u) => u.userId) },
+    // The SMTP URL may carry credentials: only say which kind of mail delivery is on.
+    { url, database: config.database.file, seedUsers: seedUsers.map((u) => u.userId), mail: config.smtpUrl ? 'smtp' : `sandbox mailbox (${url}/dev/mailbox)` },
     `Ecuapass backend listening at ${url}`,
   );
 }

@@ -16,6 +16,7 @@ export interface IpcMainLike {
 }
 
 export interface BridgeLog {
+  info(message: string, ...details: unknown[]): void;
   warn(message: string, ...details: unknown[]): void;
   error(message: string, ...details: unknown[]): void;
 }
@@ -58,7 +59,10 @@ async function dispatch(
   }
   try {
     const handler = handlers[method] as (input: unknown) => Promise<Result<unknown>>;
-    return await handler(parsed.data);
+    const result = await handler(parsed.data);
+    // The outcome only: payloads and values may hold secrets.
+    log.info(`IPC ${method}: ${result.ok ? 'ok' : result.error.code}`);
+    return result;
   } catch (err) {
     log.error(`IPC ${method} failed`, err);
     return { ok: false, error: contractError('UNEXPECTED') };

@@ -70,3 +70,6 @@ export const MailboxEntrySchema = z.object({
   sentAt: z.iso.datetime(),
 });
 export type MailboxEntry = z.infer<typeof MailboxEntrySchema>;
+
+/** The whole sandbox mailbox (GET /dev/mailbox), oldest first. */
+export const MailboxSchema = z.array(MailboxEntrySchema);

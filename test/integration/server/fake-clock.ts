@@ -16,6 +16,10 @@ export class FakeClock implements Clock {
     this.t += minutes * 60_000;
   }
 
+  advanceSeconds(seconds: number): void {
+    this.t += seconds * 1000;
+  }
+
   advanceHours(hours: number): void {
     this.advanceMinutes(hours * 60);
   }

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
+import { MailboxSchema, type MailboxEntry } from '../../../src-shared/contract';
 import { buildApp } from '../../../src-server/app';
+import type { GeneralUserLimits } from '../../../src-server/general-user/limits';
 import { migrateToLatest } from '../../../src-server/db/migrate';
 import { openDatabase, type Db } from '../../../src-server/db/open-database';
 import { loadSeed } from '../../../src-server/seed/load-seed';
@@ -20,6 +22,14 @@ export interface StartOptions {
   users?: SeedUser[];
   sessionIdleMinutes?: number;
   sessionAbsoluteHours?: number;
+  /** Send mail by SMTP to this URL instead of the sandbox mailbox. */
+  smtpUrl?: string;
+  generalUserLimits?: Partial<GeneralUserLimits>;
+  /** Reuse the database of an earlier (closed with keepFiles) server, as after a restart. */
+  dir?: string;
+  clock?: FakeClock;
+  /** Seed at start (default true); a restarted server keeps what is in its database. */
+  seed?: boolean;
 }
 
 export interface TestServer {
@@ -35,27 +45,49 @@ export interface TestServer {
   login(userId: string, password?: string): Promise<string>;
   /** fetch with the base URL and, when given, the bearer token. */
   request(pathname: string, init?: RequestInit & { token?: string }): Promise<Response>;
+  /** A JSON request with the bearer token: `send('PUT', '/api/v1/…', token, body)`. */
+  send(method: string, pathname: string, token: string | undefined, body: unknown): Promise<Response>;
+  /** GET /dev/mailbox, validated with the contract. */
+  mailbox(): Promise<MailboxEntry[]>;
+  /** The bytes of the SQLite file and its WAL, to prove a secret was never written. */
+  dbBytes(): Buffer;
+  /** The temp folder of the database (for a restart with `dir`). */
+  dir: string;
   /** Runs SQL on a separate connection (as an operator would), e.g. to set flags the API cannot set yet. */
   sql(statement: string, ...params: unknown[]): void;
   /** Every row of users, sessions and audit_log, to prove a request changed nothing. */
-  dump(): { users: unknown[]; sessions: unknown[]; audit_log: unknown[] };
-  close(): Promise<void>;
+  dump(): Record<(typeof DUMPED_TABLES)[number], unknown[]>;
+  /** Stops the server and deletes its files, unless keepFiles (a later server reuses `dir`). */
+  close(options?: { keepFiles?: boolean }): Promise<void>;
 }
+
+/** Every table a request could change, for "nothing changed" checks. */
+export const DUMPED_TABLES = [
+  'users',
+  'sessions',
+  'audit_log',
+  'password_tickets',
+  'email_security_codes',
+  'security_code_sends',
+  'sandbox_mailbox',
+] as const;
 
 /** Starts the real backend on 127.0.0.1, port 0, over a fresh SQLite file in a temp folder. */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecuapass-it-'));
+  const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ecuapass-it-'));
   const dbPath = path.join(dir, 'ecuapass.sqlite');
-  const clock = new FakeClock();
+  const clock = options.clock ?? new FakeClock();
   const db = openDatabase({ dialect: 'sqlite', file: dbPath });
   await migrateToLatest(db);
-  await upsertSeedUsers(db, clock, options.users ?? loadSeed(DEMO_USERS_FILE));
+  if (options.seed ?? true) await upsertSeedUsers(db, clock, options.users ?? loadSeed(DEMO_USERS_FILE));
   const app = await buildApp({
     db,
     clock,
     config: {
       sessionIdleMinutes: options.sessionIdleMinutes ?? 30,
       sessionAbsoluteHours: options.sessionAbsoluteHours ?? 8,
+      ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+      ...(options.generalUserLimits ? { generalUserLimits: options.generalUserLimits } : {}),
     },
   });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -78,9 +110,28 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     }
   };
 
+  const send = (method: string, pathname: string, token: string | undefined, body: unknown) =>
+    request(pathname, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      ...(token === undefined ? {} : { token }),
+    });
+
   return {
     baseUrl,
     dbPath,
+    dir,
+    send,
+    async mailbox() {
+      const res = await request('/dev/mailbox');
+      if (res.status !== 200) throw new Error(`GET /dev/mailbox answered ${res.status}`);
+      return MailboxSchema.parse(await res.json());
+    },
+    dbBytes() {
+      const parts = [dbPath, `${dbPath}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f));
+      return Buffer.concat(parts);
+    },
     db,
     clock,
     app,
@@ -96,16 +147,18 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       withSqlite((s) => s.prepare(statement).run(...params));
     },
     dump() {
-      return withSqlite((s) => ({
-        users: s.prepare('SELECT * FROM users ORDER BY user_id').all(),
-        sessions: s.prepare('SELECT * FROM sessions ORDER BY token_hash').all(),
-        audit_log: s.prepare('SELECT * FROM audit_log ORDER BY id').all(),
-      }));
+      return withSqlite(
+        (s) =>
+          Object.fromEntries(DUMPED_TABLES.map((t) => [t, s.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()])) as Record<
+            (typeof DUMPED_TABLES)[number],
+            unknown[]
+          >,
+      );
     },
-    async close() {
+    async close(closeOptions = {}) {
       await app.close();
       await db.destroy();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!closeOptions.keepFiles) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,31 @@
+import type { Clock } from '../clock';
+import type { Db } from '../db/open-database';
+import type { EmailSecurityCodeRow } from '../db/schema';
+import { AppError } from '../http/app-error';
+import { securityCodeMatches } from '../security/security-code';
+import type { GeneralUserLimits } from './limits';
+import { findSecurityCode, recordWrongSecurityCodeTry } from './security-code-store';
+
+/**
+ * Checks the code typed for `email` before the update's transaction (scrypt is slow; SQLite has
+ * one writer). No code, a spent one or one killed by wrong tries → 400 SECURITY_CODE_INVALID;
+ * expired → 410 SECURITY_CODE_EXPIRED; wrong code, or a code sent to another address → 400 and
+ * the try is recorded at once (it survives the failed update), the last allowed try kills it.
+ * Returns the row, whose hash the transaction then spends.
+ */
+export async function checkSecurityCode(
+  deps: { db: Db; clock: Clock; limits: GeneralUserLimits },
+  userId: string,
+  email: string,
+  code: string,
+): Promise<EmailSecurityCodeRow> {
+  const row = await findSecurityCode(deps.db, userId);
+  if (!row || row.spent_at !== null || row.failed_tries >= deps.limits.securityCodeMaxTries) throw new AppError('SECURITY_CODE_INVALID');
+  if (deps.clock.now() >= new Date(row.expires_at)) throw new AppError('SECURITY_CODE_EXPIRED');
+  const matches = row.email === email.toLowerCase() && (await securityCodeMatches(userId, email, code, row.code_hash));
+  if (!matches) {
+    await recordWrongSecurityCodeTry(deps.db, userId, row.code_hash);
+    throw new AppError('SECURITY_CODE_INVALID');
+  }
+  return row;
+}

@@ -1,0 +1,13 @@
+/**
+ * Spanish messages the backend sends with a contract code when the code's generic text
+ * (ERROR_MESSAGES) would not tell the user what to do.
+ */
+export const SERVER_MSG = {
+  passwordCheckLocked:
+    'La verificación de la contraseña está bloqueada durante 15 minutos por demasiados intentos fallidos. Intente más tarde.',
+  securityCodeTooSoon: 'Ya se envió un código de seguridad hace menos de un minuto. Espere un momento antes de solicitar otro.',
+  securityCodeHourlyLimit:
+    'Se alcanzó el máximo de códigos de seguridad por hora. Espere antes de solicitar otro o use el último código recibido.',
+  securityCodeMailFailed:
+    'No se pudo enviar el correo electrónico con el código de seguridad. Intente nuevamente en unos minutos.',
+} as const;

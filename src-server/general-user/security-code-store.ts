@@ -1,0 +1,87 @@
+import { sql } from 'kysely';
+import { addMinutes } from '../clock';
+import type { Db } from '../db/open-database';
+import type { EmailSecurityCodeRow } from '../db/schema';
+import { AppError } from '../http/app-error';
+import type { GeneralUserLimits } from './limits';
+import { SERVER_MSG } from './messages';
+
+/**
+ * Takes one slot of the per-user send limits (design §5: at most 1 code a minute and 5 an hour),
+ * in one transaction so two parallel requests cannot both take the last slot. The slot is taken
+ * before sending and given back by `releaseSendSlot` when the send fails: only codes actually
+ * sent count. Returns the slot's id.
+ */
+export async function takeSendSlot(db: Db, userId: string, now: Date, limits: GeneralUserLimits): Promise<number> {
+  const minuteAgo = addMinutes(now, -1).getTime();
+  const hourAgo = addMinutes(now, -60);
+  return db.transaction().execute(async (trx) => {
+    // Older sends no longer count for anything.
+    await trx.deleteFrom('security_code_sends').where('user_id', '=', userId).where('sent_at', '<=', hourAgo.toISOString()).execute();
+    const recent = await trx.selectFrom('security_code_sends').select('sent_at').where('user_id', '=', userId).execute();
+    const inLastHour = recent.filter((r) => new Date(r.sent_at) > hourAgo);
+    const inLastMinute = inLastHour.filter((r) => new Date(r.sent_at).getTime() > minuteAgo);
+    if (inLastMinute.length >= limits.securityCodesPerMinute) throw new AppError('RATE_LIMITED', undefined, SERVER_MSG.securityCodeTooSoon);
+    if (inLastHour.length >= limits.securityCodesPerHour) throw new AppError('RATE_LIMITED', undefined, SERVER_MSG.securityCodeHourlyLimit);
+    const row = await trx
+      .insertInto('security_code_sends')
+      .values({ user_id: userId, sent_at: now.toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  });
+}
+
+export async function releaseSendSlot(db: Db, slotId: number): Promise<void> {
+  await db.deleteFrom('security_code_sends').where('id', '=', slotId).execute();
+}
+
+/** Stores the new code's hash for the user, replacing any previous code (and its tries). */
+export async function saveSecurityCode(
+  db: Db,
+  code: { userId: string; email: string; codeHash: string; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  const values = {
+    email: code.email,
+    code_hash: code.codeHash,
+    created_at: code.createdAt.toISOString(),
+    expires_at: code.expiresAt.toISOString(),
+    failed_tries: 0,
+    spent_at: null,
+  };
+  await db
+    .insertInto('email_security_codes')
+    .values({ user_id: code.userId, ...values })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+    .execute();
+}
+
+export function findSecurityCode(db: Db, userId: string): Promise<EmailSecurityCodeRow | undefined> {
+  return db.selectFrom('email_security_codes').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+/**
+ * Counts a wrong try against this very code (matched by hash: a code requested meanwhile starts
+ * clean). Runs on its own, outside the update's transaction, so the failed update cannot roll it back.
+ */
+export async function recordWrongSecurityCodeTry(db: Db, userId: string, codeHash: string): Promise<void> {
+  await db
+    .updateTable('email_security_codes')
+    .set({ failed_tries: sql<number>`failed_tries + 1` })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', codeHash)
+    .execute();
+}
+
+/** Spends the code inside the update's transaction; false when it was spent, killed or replaced meanwhile. */
+export async function spendSecurityCode(db: Db, userId: string, codeHash: string, now: Date, maxTries: number): Promise<boolean> {
+  const result = await db
+    .updateTable('email_security_codes')
+    .set({ spent_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', codeHash)
+    .where('spent_at', 'is', null)
+    .where('failed_tries', '<', maxTries)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

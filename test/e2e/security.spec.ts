@@ -1,0 +1,174 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { startBackend, type RunningBackend } from './support/backend';
+import { launchApp, newUserDataDir, type LaunchedApp } from './support/desktop-app';
+import { clearKeychain, keychainToken } from './support/keychain';
+import { DEMO, login, openUsuarioGeneralForm } from './support/login';
+import { securityCodeSentTo } from './support/mailbox';
+
+test.describe.configure({ mode: 'default' });
+
+let backend: RunningBackend;
+let running: LaunchedApp | null = null;
+
+test.beforeAll(async () => {
+  await clearKeychain();
+  backend = await startBackend();
+});
+test.afterEach(async () => {
+  await running?.close();
+  running = null;
+});
+test.afterAll(async () => {
+  await backend?.dispose();
+});
+
+test('the live window runs with contextIsolation, sandbox, webSecurity and no nodeIntegration, from app://', async () => {
+  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
+  const prefs = await running.app.evaluate(({ BrowserWindow }) => {
+    // Electron 25's live preferences (the API's typing left newer Electron releases).
+    const wc = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null };
+    const p = wc.getLastWebPreferences();
+    return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration, webSecurity: p?.webSecurity, webviewTag: p?.webviewTag };
+  });
+  expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+  const page = running.window;
+  expect(await page.evaluate(() => location.href)).toBe('app://ecuapass/index.html');
+  expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+  expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+});
+
+test('the CSP blocks inline script and every remote origin', async () => {
+  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
+  const page = running.window;
+  const result = await page.evaluate(async (backendUrl) => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    const script = document.createElement('script');
+    script.textContent = 'window.__inlineRan = true;';
+    document.body.appendChild(script);
+    const img = document.createElement('img');
+    img.src = 'https://example.com/tracker.png';
+    document.body.appendChild(img);
+    let fetchBlocked = false;
+    try {
+      await fetch(`${backendUrl}/health`);
+    } catch {
+      fetchBlocked = true;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    return { inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, fetchBlocked, violations };
+  }, backend.url);
+  expect(result.inlineRan).toBe(false);
+  expect(result.fetchBlocked).toBe(true);
+  expect(result.violations.some((v) => v.startsWith('script-src'))).toBe(true);
+  expect(result.violations.some((v) => v.includes('example.com'))).toBe(true);
+  expect(result.violations.some((v) => v.startsWith('connect-src'))).toBe(true);
+});
+
+test('navigation away, window.open and permission requests are refused', async () => {
+  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
+  const page = running.window;
+  await expect(page.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
+  await page.evaluate(() => {
+    location.href = 'https://example.com/';
+  });
+  await page.waitForTimeout(500);
+  expect(page.url()).toBe('app://ecuapass/index.html');
+  expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
+  expect(running.app.windows()).toHaveLength(1);
+  const permissions = await page.evaluate(async () => {
+    const notification = await Notification.requestPermission();
+    let camera = 'granted';
+    try {
+      await navigator.mediaDevices.getUserMedia({ video: true });
+    } catch {
+      camera = 'denied';
+    }
+    const geo = await new Promise<string>((resolve) =>
+      navigator.geolocation.getCurrentPosition(() => resolve('granted'), () => resolve('denied'), { timeout: 2000 }),
+    );
+    return { notification, camera, geo };
+  });
+  expect(permissions).toEqual({ notification: 'denied', camera: 'denied', geo: 'denied' });
+});
+
+test('IPC from another frame is refused, and malformed payloads on every channel get a typed error', async () => {
+  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
+  const page = running.window;
+  await expect(page.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
+
+  // A window that is not the app's own, with the same preload, calling the bridge.
+  const foreign = await running.app.evaluate(async ({ app, BrowserWindow }) => {
+    const preload = `${app.getAppPath()}/out/preload/index.js`;
+    const w = new BrowserWindow({ show: false, webPreferences: { preload, sandbox: true, contextIsolation: true } });
+    await w.loadURL('data:text/html,<p>otra ventana</p>');
+    const answer = await w.webContents.executeJavaScript('window.ecuapass ? window.ecuapass.getAppInfo() : "no bridge"');
+    w.destroy();
+    return answer as unknown;
+  });
+  expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+
+  const answers = await page.evaluate(async () => {
+    const bridge = window.ecuapass as unknown as Record<string, (x?: unknown) => Promise<{ ok: boolean; error?: { code: string; message: string } }>>;
+    const out: Record<string, string[]> = {};
+    for (const name of Object.keys(bridge)) {
+      out[name] = [];
+      for (const payload of [42, 'x'.repeat(100_000), [1, 2], { bogus: true }, null]) {
+        const res = await bridge[name]!(payload);
+        out[name].push(res.ok ? 'ok' : `${res.error!.code}:${res.error!.message.length > 0}`);
+      }
+    }
+    return out;
+  });
+  for (const [method, codes] of Object.entries(answers)) {
+    expect(codes, method).toEqual(Array(5).fill('INVALID_INPUT:true'));
+  }
+  // Main is alive and well after all that.
+  expect(await page.evaluate(() => window.ecuapass.getAppInfo().then((r) => r.ok))).toBe(true);
+});
+
+test('the Spanish application menu has Archivo, Editar, Ver and Ayuda > Acerca de', async () => {
+  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
+  const labels = await running.app.evaluate(({ Menu }) =>
+    Menu.getApplicationMenu()!.items.map((i) => [i.label, ...(i.submenu?.items.map((s) => s.label) ?? [])]),
+  );
+  expect(labels.map((l) => l[0])).toEqual(expect.arrayContaining(['Archivo', 'Editar', 'Ver', 'Ayuda']));
+  expect(labels.find((l) => l[0] === 'Ayuda')).toContain('Acerca de Ecuapass Desktop');
+  expect(labels.flat()).not.toContain('Recargar');
+});
+
+test('the log holds no token, password, ticket or security code', async () => {
+  const profile = newUserDataDir();
+  running = await launchApp({ apiUrl: backend.url, userDataDir: profile, env: { ECUAPASS_LOG_CONSOLE: '' } });
+  const page = running.window;
+  await login(page, 'jperez', DEMO.jperez.password);
+  await openUsuarioGeneralForm(page);
+  const token = await keychainToken('jperez');
+  await page.getByLabel('Contraseña anterior').fill(DEMO.jperez.password);
+  await page.getByRole('button', { name: 'Verificar contraseña' }).click();
+  await page.getByLabel('Contraseña', { exact: true }).fill('Otra#Clave2028');
+  await page.getByLabel('Confirmación de contraseña').fill('Otra#Clave2028');
+  const email = 'jp.seguridad@example.org';
+  await page.getByLabel('Correo electrónico', { exact: true }).fill(email);
+  await page.getByLabel('Confirmación de correo electrónico').fill(email);
+  await page.getByRole('button', { name: 'Verificar disponibilidad' }).click();
+  await page.getByRole('button', { name: 'Solicitar código de seguridad' }).click();
+  await page.getByRole('dialog', { name: 'Código de seguridad enviado' }).getByRole('button', { name: 'Aceptar' }).click();
+  const code = await securityCodeSentTo(backend.url, email);
+  await page.getByLabel('Ingrese código de seguridad').fill(code);
+  await page.getByRole('button', { name: 'Modificar', exact: true }).click();
+  await page.getByRole('alertdialog', { name: 'Confirmación' }).getByRole('button', { name: 'Sí' }).click();
+  await page.getByRole('dialog', { name: 'Información' }).getByRole('button', { name: 'Aceptar' }).click();
+
+  const logFile = await running.app.evaluate(({ app }) => `${app.getPath('logs')}/main.log`);
+  await running.close();
+  running = null;
+  const log = readFileSync(logFile, 'utf8');
+  expect(log).toContain('IPC updateRegistration: ok');
+  for (const secret of [token!, DEMO.jperez.password, 'Otra#Clave2028', code]) {
+    expect(log.includes(secret), `log contains a secret`).toBe(false);
+  }
+  // No opaque token-like run (a ticket is one) anywhere in the log.
+  expect(log).not.toMatch(/[A-Za-z0-9_-]{32,}/);
+});
