@@ -1,22 +1,24 @@
 // Smoke test of the PACKAGED app (dist/linux-unpacked): it starts, shows the login screen, and loads the keychain
 // module from app.asar.unpacked.
 //
-//   bash scripts/with-desktop-env.sh node scripts/package-smoke.mjs [executable] [screenshot.png]
+//   bash scripts/with-desktop-env.sh node --experimental-websocket scripts/package-smoke.mjs [executable] [screenshot.png]
 //
-// Why not Playwright's _electron.launch: it drives the main process through the Node inspector (--inspect), which
-// the packaged binary refuses (fuse EnableNodeCliInspectArguments off, as intended). Chromium's DevTools protocol
-// still works, so the binary is started directly with --remote-debugging-port and Playwright attaches over CDP.
+// Why not Playwright: _electron.launch drives the main process through the Node inspector (--inspect), which the
+// packaged binary refuses (fuse EnableNodeCliInspectArguments off, as intended), and chromium.connectOverCDP fails on
+// Electron ("Browser.setDownloadBehavior: Browser context management is not supported"). Chromium's DevTools
+// protocol itself works, so the binary is started with --remote-debugging-port and a minimal CDP client (Node's
+// WebSocket: global from Node 22, `node --experimental-websocket` on Node 20) reads the page and takes the screenshot.
 //
 // Checks: heading "Ingreso al portal externo" visible; keytar.node mapped into the main process from
-// resources/app.asar.unpacked (/proc/<pid>/maps); no "keychain unavailable" warning in the app's main.log.
+// resources/app.asar.unpacked (/proc/<pid>/maps); the app's main.log says "keychain: keychain" (the OS keychain is in
+// use) and has no "keychain unavailable" warning.
 // Prints a JSON summary; exit code 0 only if every check passed.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const executable = path.resolve(process.argv[2] ?? path.join(repo, 'dist/linux-unpacked/ecuapass-desktop'));
@@ -40,27 +42,60 @@ const freePort = () =>
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function connect(port, deadline) {
-  for (;;) {
-    try {
-      return await chromium.connectOverCDP(`http://127.0.0.1:${port}`, { timeout: 5_000 });
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(250);
-    }
-  }
+if (typeof globalThis.WebSocket !== 'function') {
+  console.error('no global WebSocket: run with `node --experimental-websocket` (Node 20)');
+  process.exit(2);
 }
 
-async function appPage(browser, deadline) {
+/** The app window's DevTools target (the page served from app://). */
+async function appTarget(port, deadline) {
   for (;;) {
-    for (const context of browser.contexts()) {
-      const page = context.pages().find((p) => p.url().startsWith('app://'));
+    try {
+      const targets = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
+      const page = targets.find((t) => t.type === 'page' && t.url.startsWith('app://'));
       if (page) return page;
+    } catch {
+      // not listening yet
     }
     if (Date.now() > deadline) throw new Error('no app:// window appeared');
     await sleep(250);
   }
 }
+
+/** Minimal CDP session over one target's WebSocket. */
+async function cdpSession(wsUrl) {
+  const socket = new globalThis.WebSocket(wsUrl);
+  await new Promise((resolve, reject) => {
+    socket.addEventListener('open', resolve, { once: true });
+    socket.addEventListener('error', () => reject(new Error(`cannot open ${wsUrl}`)), { once: true });
+  });
+  let nextId = 1;
+  const pending = new Map();
+  socket.addEventListener('message', (event) => {
+    const message = JSON.parse(String(event.data));
+    const waiter = pending.get(message.id);
+    if (!waiter) return;
+    pending.delete(message.id);
+    if (message.error) waiter.reject(new Error(message.error.message));
+    else waiter.resolve(message.result);
+  });
+  return {
+    send(method, params = {}) {
+      const id = nextId++;
+      socket.send(JSON.stringify({ id, method, params }));
+      return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
+    },
+    async evaluate(expression) {
+      const { result, exceptionDetails } = await this.send('Runtime.evaluate', { expression, returnByValue: true });
+      if (exceptionDetails) throw new Error(exceptionDetails.text);
+      return result.value;
+    },
+    close: () => socket.close(),
+  };
+}
+
+const headingVisible = `(() => [...document.querySelectorAll('h1, h2, [role="heading"]')].some(
+  (h) => h.textContent.trim() === ${JSON.stringify(HEADING)} && h.getClientRects().length > 0))()`;
 
 const userData = mkdtempSync(path.join(tmpdir(), 'ecuapass-packaged-profile-'));
 const port = await freePort();
@@ -74,17 +109,22 @@ child.stdout.on('data', (d) => (output += d));
 child.stderr.on('data', (d) => (output += d));
 
 const result = { executable, pid: child.pid, screenshot: null, checks: {} };
-let browser;
+let cdp;
 try {
   const deadline = Date.now() + 30_000;
-  browser = await connect(port, deadline);
-  const page = await appPage(browser, deadline);
-  await page.getByRole('heading', { name: HEADING }).waitFor({ state: 'visible', timeout: 20_000 });
+  const target = await appTarget(port, deadline);
+  cdp = await cdpSession(target.webSocketDebuggerUrl);
+  while (!(await cdp.evaluate(headingVisible).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`heading "${HEADING}" not shown within 30 s`);
+    await sleep(200);
+  }
   result.checks.loginHeading = true;
   result.startupMs = Date.now() - started;
-  result.url = page.url();
-  result.title = await page.title();
-  await page.screenshot({ path: screenshotPath });
+  result.url = await cdp.evaluate('location.href');
+  result.title = await cdp.evaluate('document.title');
+  const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
+  mkdirSync(path.dirname(screenshotPath), { recursive: true });
+  writeFileSync(screenshotPath, Buffer.from(data, 'base64'));
   result.screenshot = screenshotPath;
 
   const maps = readFileSync(`/proc/${child.pid}/maps`, 'utf8');
@@ -92,18 +132,21 @@ try {
   result.keytarMappedFrom = keytar ? keytar.slice(keytar.indexOf('/')) : null;
   result.checks.keytarFromAsarUnpacked = !!keytar && keytar.includes('/resources/app.asar.unpacked/');
 
-  await sleep(500); // let electron-log flush
+  // The main process logs "... started; backend ...; keychain: keychain|memory" once the window is up.
   const logFile = path.join(userData, 'logs', 'main.log');
-  const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+  const readLog = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
+  const logDeadline = Date.now() + 10_000;
+  while (!/ started; /.test(readLog()) && Date.now() < logDeadline) await sleep(200);
+  const log = readLog();
   result.logFile = logFile;
-  result.logLines = log.split('\n').filter(Boolean).length;
-  result.checks.noKeychainUnavailableWarning = !/keychain unavailable/i.test(log);
-  if (!result.checks.noKeychainUnavailableWarning) result.keychainWarning = log.match(/.*keychain unavailable.*/i)?.[0];
+  result.startedLine = log.split('\n').find((line) => / started; /.test(line)) ?? null;
+  result.checks.keychainInUse = /keychain: keychain\b/.test(log) && !/keychain unavailable/i.test(log);
+  if (/keychain unavailable/i.test(log)) result.keychainWarning = log.match(/.*keychain unavailable.*/i)?.[0];
 } catch (error) {
   result.error = String(error?.stack ?? error);
   result.output = output.slice(-4000);
 } finally {
-  await browser?.close().catch(() => {});
+  cdp?.close();
   child.kill('SIGTERM');
   await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
   rmSync(userData, { recursive: true, force: true });

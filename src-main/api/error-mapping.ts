@@ -19,7 +19,11 @@ export function mapHttpFailure(err: unknown): ContractError {
     const res = err.response;
     if (res) {
       const body = ErrorBodySchema.safeParse(res.data);
-      if (body.success) return body.data.error;
+      if (body.success) {
+        // An empty message would show the user a blank alert: fall back to the code's own text.
+        const error = body.data.error;
+        return error.message.trim() ? error : { ...error, message: ERROR_MESSAGES[error.code] };
+      }
       if (res.status >= 500) return contractError('SERVER_ERROR');
       if (res.status === 401) return contractError('UNAUTHENTICATED');
       return contractError('BAD_RESPONSE');

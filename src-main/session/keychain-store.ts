@@ -9,26 +9,30 @@ export interface KeytarApi {
   findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
-/** The OS keychain: Keychain on macOS, Credential Manager on Windows, Secret Service on Linux. */
+/**
+ * The OS keychain: Keychain on macOS, Credential Manager on Windows, Secret Service on Linux.
+ * Every call has a time limit: a keychain daemon that stops answering must not freeze the app.
+ */
 export class KeychainStore implements SecureStore {
   readonly kind = 'keychain' as const;
 
   constructor(
     private readonly keytar: KeytarApi,
     private readonly service: string,
+    private readonly timeoutMs = 10_000,
   ) {}
 
   get(account: string): Promise<string | null> {
-    return this.keytar.getPassword(this.service, account);
+    return withTimeout(this.keytar.getPassword(this.service, account), this.timeoutMs);
   }
   set(account: string, secret: string): Promise<void> {
-    return this.keytar.setPassword(this.service, account, secret);
+    return withTimeout(this.keytar.setPassword(this.service, account, secret), this.timeoutMs);
   }
   delete(account: string): Promise<boolean> {
-    return this.keytar.deletePassword(this.service, account);
+    return withTimeout(this.keytar.deletePassword(this.service, account), this.timeoutMs);
   }
   async accounts(): Promise<string[]> {
-    const creds = await this.keytar.findCredentials(this.service);
+    const creds = await withTimeout(this.keytar.findCredentials(this.service), this.timeoutMs);
     return creds.map((c) => c.account).sort();
   }
 }

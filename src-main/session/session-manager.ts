@@ -127,7 +127,10 @@ export class SessionManager {
     // A previous user's session in this window ends with the new login.
     if (this.active && this.active.user.userId !== res.value.user.userId) await this.logout();
     this.active = { token: res.value.token, user: res.value.user, expiresAt: res.value.expiresAt };
+    // A session this workstation kept for the same user is replaced: revoke it, don't orphan it.
+    const replaced = await this.safeStore(() => this.deps.store.get(res.value.user.userId), null);
     await this.safeStore(() => this.deps.store.set(res.value.user.userId, res.value.token), undefined);
+    if (replaced && replaced !== res.value.token) await conn.api.logout(replaced);
     this.deps.lastUser.set(res.value.user.userId);
     return { ok: true, value: this.info(this.active) };
   }

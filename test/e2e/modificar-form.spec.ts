@@ -172,6 +172,16 @@ test('with the backend stopped, Modificar shows a Spanish error and every typed 
   } finally {
     await backend.start();
   }
-  // Once the backend is back, the same form saves.
+  // The sandbox re-seeded its demo users when it restarted, so the stored data changed meanwhile:
+  // the app says so and reloads it without losing what was typed.
+  await window.getByRole('button', { name: 'Modificar', exact: true }).click();
+  await window.getByRole('alertdialog', { name: 'Confirmación' }).getByRole('button', { name: 'Sí' }).click();
+  const conflict = window.getByRole('alertdialog', { name: 'Datos modificados en otra sesión' });
+  await expect(conflict).toBeVisible();
+  await screenshot(window, '16-version-conflict');
+  await conflict.getByRole('button', { name: 'Sí' }).click();
+  await expect(window.getByLabel('Teléfono1')).toHaveValue('047654321');
+  await expect(window.getByLabel('Fax')).toHaveValue('042333333');
   await confirmAndAccept(window);
+  await expect(window.getByLabel('Teléfono1')).toHaveValue('047654321');
 });

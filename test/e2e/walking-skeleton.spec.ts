@@ -55,9 +55,10 @@ test('logs in, follows Menú > Soporte al Cliente > Registro de usuario > 3.2.3,
 
   await expect(window.getByLabel('ID.usuario')).toHaveValue('jperez');
   await expect(window.getByLabel('Nombre de Usuario')).toHaveValue('Juan Carlos Pérez Mendoza');
-  await expect(window.getByLabel('País')).toHaveValue(/Ecuador/);
-  await expect(window.getByLabel('Provincia')).toHaveValue('Guayas');
-  await expect(window.getByLabel('Ciudad')).toHaveValue('Guayaquil');
+  await expect(window.getByLabel('País')).toHaveValue('EC');
+  await expect(window.getByLabel('País').locator('option:checked')).toHaveText('Ecuador');
+  await expect(window.getByLabel('Provincia').locator('option:checked')).toHaveText('Guayas');
+  await expect(window.getByLabel('Ciudad').locator('option:checked')).toHaveText('Guayaquil');
   await expect(window.getByLabel('Teléfono1')).toHaveValue('042345678');
   await expect(window.getByLabel('Senae correo electrónico')).toHaveValue('jperez@correo.aduana.gob.ec');
   await screenshot(window, '06-usuario-general');
@@ -74,13 +75,23 @@ test('the renderer cannot obtain the session token', async () => {
   await expect(page.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
 
   const seen = await page.evaluate(async () => {
-    const bridge = window.ecuapass as unknown as Record<string, () => Promise<unknown>>;
+    const bridge = window.ecuapass as unknown as Record<string, (input?: unknown) => Promise<unknown>>;
     const answers: Record<string, unknown> = {};
+    // Every method that reads, with a valid payload; every other one with a payload it refuses,
+    // so nothing here ends the session.
+    const reads: Record<string, unknown> = {
+      getAppInfo: undefined,
+      restoreSession: undefined,
+      getRegistration: undefined,
+      listRememberedUsers: undefined,
+      getSettings: undefined,
+      resumeUser: { userId: 'jperez' },
+      checkEmailAvailability: { email: 'otro@example.com' },
+      login: { userId: 'jperez', password: 'x' },
+    };
     for (const name of Object.keys(bridge)) {
-      if (name === 'logout' || name === 'login') continue;
-      answers[name] = await bridge[name]!();
+      answers[name] = await bridge[name]!(name in reads ? reads[name] : { invalid: true });
     }
-    answers.login = await (window.ecuapass.login as (x: unknown) => Promise<unknown>)({ userId: 'jperez', password: 'x' });
     const globals: Record<string, string> = {};
     for (const key of Object.getOwnPropertyNames(window)) {
       try {

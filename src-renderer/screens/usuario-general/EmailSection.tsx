@@ -79,7 +79,7 @@ export function EmailSection({
   return (
     <fieldset className="form-section">
       <legend>Correo electrónico</legend>
-      <fieldset className="radio-group" aria-required="true">
+      <fieldset className="radio-group" role="radiogroup" aria-required="true">
         <legend>Desea mantener el mismo correo electrónico</legend>
         <div className="radio-options">
           <label>

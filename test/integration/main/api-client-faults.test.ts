@@ -195,12 +195,17 @@ describe.each([
     });
 
     it('something that does not speak HTTP answers on the port → BACKEND_UNREACHABLE', async () => {
-      const raw = net.createServer((socket) => socket.end('SSH-2.0-OpenSSH_9.2\r\n'));
+      const sockets = new Set<net.Socket>();
+      const raw = net.createServer((socket) => {
+        sockets.add(socket);
+        socket.end('SSH-2.0-OpenSSH_9.2\r\n');
+      });
       await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
       try {
         const { port } = raw.address() as net.AddressInfo;
         expectClientError(await client(`http://127.0.0.1:${port}`).getRegistration(TOKEN), 'BACKEND_UNREACHABLE');
       } finally {
+        sockets.forEach((s) => s.destroy());
         await new Promise<void>((resolve) => raw.close(() => resolve()));
       }
     });
@@ -330,11 +335,17 @@ describe.each([
       expectClientError(await client(backend.url).currentSession(TOKEN), 'UNAUTHENTICATED');
     });
 
-    it('407 proxy authentication page (HTML) → BAD_RESPONSE', async () => {
+    // The Fetch standard turns a 407 into a network error (undici does; the page never reaches
+    // axios), so the client cannot tell it from an unreachable backend. The answer still tells the
+    // user what to check: the proxy configuration.
+    it('407 proxy authentication page (HTML) → BACKEND_UNREACHABLE, whose message points at the proxy', async () => {
       const backend = await fakeBackend(
         send(407, 'text/html', PROXY_AUTH_PAGE, { 'proxy-authenticate': 'Basic realm="proxy"' }),
       );
-      expectClientError(await client(backend.url).getRegistration(TOKEN), 'BAD_RESPONSE');
+      const res = await client(backend.url).getRegistration(TOKEN);
+      expectClientError(res, 'BACKEND_UNREACHABLE');
+      expect(errorOf(res).message).toMatch(/proxy/);
+      expect(backend.requests).toHaveLength(1);
     });
 
     it.each([400, 403, 404, 413, 429])('%i with an HTML page → BAD_RESPONSE', async (status) => {
@@ -382,7 +393,7 @@ describe.each([
   it('no failure is ever thrown: every call answers a value', async () => {
     const port = await closedPort();
     const api = client(`http://127.0.0.1:${port}`, 300);
-    const calls = [
+    const calls: Promise<Result<unknown>>[] = [
       api.login({ userId: 'jperez', password: 'x' }),
       api.currentSession(TOKEN),
       api.logout(TOKEN),
