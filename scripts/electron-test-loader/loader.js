@@ -26,7 +26,7 @@ if (fs.statSync(appDir).isDirectory()) {
   mainFile = path.join(appDir, pkg.main || 'index.js');
 } else {
   appDir = path.dirname(appDir);
-  try { pkg = JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8')); } catch {}
+  try { pkg = JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8')); } catch { /* a main.js without a package.json beside it */ }
 }
 // Same steps as lib/browser/init.ts does for resources/app.
 const name = pkg.productName || pkg.name;
