@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { EmailRequestSchema, ERROR_MESSAGES, type ContractError, type Registration } from '../../../src-shared/contract';
 import { MSG } from '../../../src-shared/registration/messages';
 import { ecuapass } from '../../bridge';
-import { BoundText } from './UsuarioGeneralForm';
+import { BoundText } from './BoundText';
 import type { RegistrationFormApi } from './use-registration-form';
 
 /**

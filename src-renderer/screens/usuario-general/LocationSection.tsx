@@ -3,7 +3,7 @@ import { COUNTRIES, ECUADOR } from '../../../src-shared/catalog/countries';
 import { PROVINCES, cantonsOf } from '../../../src-shared/catalog/ecuador-divisions';
 import { MOBILE_CARRIERS } from '../../../src-shared/catalog/mobile-carriers';
 import { SelectField } from '../../components/SelectField';
-import { BoundText } from './UsuarioGeneralForm';
+import { BoundText } from './BoundText';
 import type { RegistrationFormApi } from './use-registration-form';
 
 const COUNTRY_OPTIONS = COUNTRIES.map((c) => ({ value: c.code, label: c.name }));

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ContractError } from '../../../src-shared/contract';
 import { ecuapass } from '../../bridge';
-import { BoundText } from './UsuarioGeneralForm';
+import { BoundText } from './BoundText';
 import type { RegistrationFormApi } from './use-registration-form';
 
 /**

@@ -4,7 +4,8 @@ import { ecuapass } from '../../bridge';
 import { useAppStore } from '../../state/app-store';
 import { TextField } from '../../components/TextField';
 import { ConfirmDialog, InfoDialog } from '../../components/Dialog';
-import { useRegistrationForm, type RegistrationFormApi } from './use-registration-form';
+import { useRegistrationForm } from './use-registration-form';
+import { BoundText } from './BoundText';
 import type { FormErrors } from './form-rules';
 import { SECRET_FIELDS, fieldOfWirePath, payloadFromValues, valuesFromRegistration, type FieldName } from './form-values';
 import { PasswordSection } from './PasswordSection';
@@ -177,27 +178,4 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
       />
     </form>
   );
-}
-
-/** A text input bound to one form field. */
-export function BoundText({
-  form,
-  name,
-  ...props
-}: {
-  form: RegistrationFormApi;
-  name: Exclude<FieldName, 'keepEmail'>;
-  id: string;
-  label: string;
-  required?: boolean;
-  hint?: string | undefined;
-  type?: string;
-  maxLength?: number;
-  autoComplete?: string;
-  inputMode?: 'numeric' | 'email' | 'text';
-  disabled?: boolean;
-  readOnly?: boolean;
-}) {
-  const { ref, ...field } = form.field(name);
-  return <TextField {...props} {...field} ref={ref} />;
 }
