@@ -1,27 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { startBackend, type RunningBackend } from './support/backend';
-import { launchApp, newUserDataDir, screenshot, type LaunchedApp } from './support/desktop-app';
-import { clearKeychain } from './support/keychain';
+import { launchApp, newUserDataDir, screenshot } from './support/desktop-app';
 import { DEMO } from './support/login';
 import { securityCodeSentTo } from './support/mailbox';
+import { useBackendAndApp } from './support/suite';
 
 test.describe.configure({ mode: 'default' });
 
-let backend: RunningBackend;
-let running: LaunchedApp | null = null;
-
-test.beforeAll(async () => {
-  await clearKeychain();
-  backend = await startBackend();
-});
-test.afterEach(async () => {
-  await running?.close();
-  running = null;
-});
-test.afterAll(async () => {
-  await backend?.dispose();
-});
+const ctx = useBackendAndApp();
 
 async function seriousViolations(page: Page): Promise<string[]> {
   // Legacy mode runs axe inside this page: Electron cannot open the helper page axe would use.
@@ -47,8 +33,8 @@ async function tabTo(page: Page, name: string, max = 60): Promise<void> {
 }
 
 test('axe finds no serious or critical violation on the login, menu and form screens', async () => {
-  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
-  const page = running.window;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const page = ctx.running.window;
   await expect(page.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
@@ -72,8 +58,8 @@ test('axe finds no serious or critical violation on the login, menu and form scr
 });
 
 test('the whole email change works with the keyboard alone', async () => {
-  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
-  const page = running.window;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const page = ctx.running.window;
   await expect(page.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
   // ID.usuario has the focus at start.
   await page.keyboard.type('mlopez');
@@ -110,7 +96,7 @@ test('the whole email change works with the keyboard alone', async () => {
   await page.keyboard.press('Enter');
   await expect(sent).toBeHidden();
 
-  const code = await securityCodeSentTo(backend.url, email);
+  const code = await securityCodeSentTo(ctx.backend.url, email);
   await tabTo(page, 'Ingrese código de seguridad');
   await page.keyboard.type(code);
   await tabTo(page, 'Modificar');

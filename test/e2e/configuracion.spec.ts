@@ -1,26 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { startBackend, type RunningBackend } from './support/backend';
-import { launchApp, newUserDataDir, screenshot, type LaunchedApp } from './support/desktop-app';
+import { launchApp, newUserDataDir, screenshot } from './support/desktop-app';
+import { useBackendAndApp } from './support/suite';
 
-let backend: RunningBackend;
-let running: LaunchedApp | null = null;
-
-test.beforeAll(async () => {
-  backend = await startBackend();
-});
-test.afterEach(async () => {
-  await running?.close();
-  running = null;
-});
-test.afterAll(async () => {
-  await backend?.dispose();
-});
+const ctx = useBackendAndApp();
 
 test('Configuración de conexión refuses plain http to another machine, tests and saves the backend URL', async () => {
   const profile = newUserDataDir();
   // No ECUAPASS_API_URL: the saved setting decides.
-  running = await launchApp({ apiUrl: '', userDataDir: profile });
-  const page = running.window;
+  ctx.running = await launchApp({ apiUrl: '', userDataDir: profile });
+  const page = ctx.running.window;
   await page.getByRole('button', { name: 'Configuración de conexión' }).click();
   await expect(page.getByRole('heading', { name: 'Configuración de conexión' })).toBeVisible();
   const url = page.getByLabel('Dirección del servidor Ecuapass');
@@ -36,7 +24,7 @@ test('Configuración de conexión refuses plain http to another machine, tests a
   await expect(page.getByRole('alert')).toContainText('no es válida');
 
   await page.getByLabel('Bloqueo por inactividad (minutos)').fill('0');
-  await url.fill(backend.url);
+  await url.fill(ctx.backend.url);
   await page.getByRole('button', { name: 'Guardar' }).click();
   await expect(page.getByLabel('Bloqueo por inactividad (minutos)')).toHaveAttribute('aria-invalid', 'true');
 
@@ -54,5 +42,5 @@ test('Configuración de conexión refuses plain http to another machine, tests a
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await expect(page.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
   const info = await page.evaluate(() => window.ecuapass.getSettings());
-  expect(info).toMatchObject({ ok: true, value: { backendUrl: backend.url, backendUrlSource: 'settings', idleLockMinutes: 20 } });
+  expect(info).toMatchObject({ ok: true, value: { backendUrl: ctx.backend.url, backendUrlSource: 'settings', idleLockMinutes: 20 } });
 });

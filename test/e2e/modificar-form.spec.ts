@@ -1,32 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startBackend, type RunningBackend } from './support/backend';
-import { launchApp, newUserDataDir, screenshot, type LaunchedApp } from './support/desktop-app';
-import { clearKeychain } from './support/keychain';
+import { launchApp, newUserDataDir, screenshot } from './support/desktop-app';
 import { DEMO, login, openUsuarioGeneralForm } from './support/login';
 import { mailbox, securityCodeSentTo } from './support/mailbox';
+import { useBackendAndApp } from './support/suite';
 
 test.describe.configure({ mode: 'serial' });
 
-let backend: RunningBackend;
-let profile: string;
-let running: LaunchedApp | null = null;
+const ctx = useBackendAndApp();
 
-test.beforeAll(async () => {
-  await clearKeychain();
-  backend = await startBackend();
-  profile = newUserDataDir();
-});
-test.afterEach(async () => {
-  await running?.close();
-  running = null;
-});
-test.afterAll(async () => {
-  await backend?.dispose();
-});
+const profile = newUserDataDir();
 
 async function openForm(): Promise<Page> {
-  running = await launchApp({ apiUrl: backend.url, userDataDir: profile });
-  const { window } = running;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+  const { window } = ctx.running;
   await expect(window.getByLabel('ID.usuario').or(window.getByRole('button', { name: 'Menú' })).first()).toBeVisible();
   if (await window.getByRole('button', { name: 'Ingresar' }).isVisible()) {
     await login(window, DEMO.jperez.userId, DEMO.jperez.password);
@@ -121,18 +107,18 @@ test('changes Teléfono1, Provincia/Ciudad and the email with the security code;
   await screenshot(window, '12-code-sent');
   await sent.getByRole('button', { name: 'Aceptar' }).click();
 
-  const code = await securityCodeSentTo(backend.url, newEmail);
+  const code = await securityCodeSentTo(ctx.backend.url, newEmail);
   await window.getByLabel('Ingrese código de seguridad').fill(code);
   await confirmAndAccept(window);
 
-  await running!.close();
+  await ctx.running!.close();
   const again = await openForm();
   await expect(again.getByLabel('Teléfono1')).toHaveValue('022345678');
   await expect(again.getByLabel('Provincia')).toHaveValue('17');
   await expect(again.getByLabel('Ciudad')).toHaveValue('1701');
   await expect(again.getByText(`Correo registrado actualmente: ${newEmail}`)).toBeVisible();
   // The previous address was told about the change.
-  const notices = (await mailbox(backend.url)).filter((m) => m.to === 'jperez@example.com');
+  const notices = (await mailbox(ctx.backend.url)).filter((m) => m.to === 'jperez@example.com');
   expect(notices.length).toBeGreaterThan(0);
 });
 
@@ -159,7 +145,7 @@ test('with the backend stopped, Modificar shows a Spanish error and every typed 
   await window.getByLabel('Teléfono2').fill('042222222');
   await window.getByLabel('Fax').fill('042333333');
   await window.getByRole('radio', { name: 'Si' }).check();
-  await backend.stop();
+  await ctx.backend.stop();
   try {
     await window.getByRole('button', { name: 'Modificar', exact: true }).click();
     await window.getByRole('alertdialog', { name: 'Confirmación' }).getByRole('button', { name: 'Sí' }).click();
@@ -170,7 +156,7 @@ test('with the backend stopped, Modificar shows a Spanish error and every typed 
     await expect(window.getByRole('radio', { name: 'Si' })).toBeChecked();
     await screenshot(window, '14-backend-down');
   } finally {
-    await backend.start();
+    await ctx.backend.start();
   }
   // The sandbox re-seeded its demo users when it restarted, so the stored data changed meanwhile:
   // the app says so and reloads it without losing what was typed.

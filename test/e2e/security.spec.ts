@@ -1,46 +1,33 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { startBackend, type RunningBackend } from './support/backend';
-import { launchApp, newUserDataDir, type LaunchedApp } from './support/desktop-app';
-import { clearKeychain, keychainToken } from './support/keychain';
+import { launchApp, newUserDataDir } from './support/desktop-app';
+import { keychainToken } from './support/keychain';
 import { DEMO, login, openUsuarioGeneralForm } from './support/login';
 import { securityCodeSentTo } from './support/mailbox';
+import { useBackendAndApp } from './support/suite';
 
 test.describe.configure({ mode: 'default' });
 
-let backend: RunningBackend;
-let running: LaunchedApp | null = null;
-
-test.beforeAll(async () => {
-  await clearKeychain();
-  backend = await startBackend();
-});
-test.afterEach(async () => {
-  await running?.close();
-  running = null;
-});
-test.afterAll(async () => {
-  await backend?.dispose();
-});
+const ctx = useBackendAndApp();
 
 test('the live window runs with contextIsolation, sandbox, webSecurity and no nodeIntegration, from app://', async () => {
-  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
-  const prefs = await running.app.evaluate(({ BrowserWindow }) => {
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const prefs = await ctx.running.app.evaluate(({ BrowserWindow }) => {
     // Electron 25's live preferences (the API's typing left newer Electron releases).
     const wc = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null };
     const p = wc.getLastWebPreferences();
     return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration, webSecurity: p?.webSecurity, webviewTag: p?.webviewTag };
   });
   expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
-  const page = running.window;
+  const page = ctx.running.window;
   expect(await page.evaluate(() => location.href)).toBe('app://ecuapass/index.html');
   expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
 });
 
 test('the CSP blocks inline script and every remote origin', async () => {
-  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
-  const page = running.window;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const page = ctx.running.window;
   const result = await page.evaluate(async (backendUrl) => {
     const violations: string[] = [];
     document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -58,7 +45,7 @@ test('the CSP blocks inline script and every remote origin', async () => {
     }
     await new Promise((r) => setTimeout(r, 300));
     return { inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, fetchBlocked, violations };
-  }, backend.url);
+  }, ctx.backend.url);
   expect(result.inlineRan).toBe(false);
   expect(result.fetchBlocked).toBe(true);
   expect(result.violations.some((v) => v.startsWith('script-src'))).toBe(true);
@@ -67,8 +54,8 @@ test('the CSP blocks inline script and every remote origin', async () => {
 });
 
 test('navigation away, window.open and permission requests are refused', async () => {
-  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
-  const page = running.window;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const page = ctx.running.window;
   await expect(page.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
   await page.evaluate(() => {
     location.href = 'https://example.com/';
@@ -76,7 +63,7 @@ test('navigation away, window.open and permission requests are refused', async (
   await page.waitForTimeout(500);
   expect(page.url()).toBe('app://ecuapass/index.html');
   expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
-  expect(running.app.windows()).toHaveLength(1);
+  expect(ctx.running.app.windows()).toHaveLength(1);
   const permissions = await page.evaluate(async () => {
     const notification = await Notification.requestPermission();
     let camera = 'granted';
@@ -94,12 +81,12 @@ test('navigation away, window.open and permission requests are refused', async (
 });
 
 test('IPC from another frame is refused, and malformed payloads on every channel get a typed error', async () => {
-  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
-  const page = running.window;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const page = ctx.running.window;
   await expect(page.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
 
   // A window that is not the app's own, with the same preload, calling the bridge.
-  const foreign = await running.app.evaluate(async ({ app, BrowserWindow }) => {
+  const foreign = await ctx.running.app.evaluate(async ({ app, BrowserWindow }) => {
     const preload = `${app.getAppPath()}/out/preload/index.js`;
     const w = new BrowserWindow({ show: false, webPreferences: { preload, sandbox: true, contextIsolation: true } });
     await w.loadURL('data:text/html,<p>otra ventana</p>');
@@ -129,8 +116,8 @@ test('IPC from another frame is refused, and malformed payloads on every channel
 });
 
 test('the Spanish application menu has Archivo, Editar, Ver and Ayuda > Acerca de', async () => {
-  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
-  const labels = await running.app.evaluate(({ Menu }) =>
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const labels = await ctx.running.app.evaluate(({ Menu }) =>
     Menu.getApplicationMenu()!.items.map((i) => [i.label, ...(i.submenu?.items.map((s) => s.label) ?? [])]),
   );
   expect(labels.map((l) => l[0])).toEqual(expect.arrayContaining(['Archivo', 'Editar', 'Ver', 'Ayuda']));
@@ -140,8 +127,8 @@ test('the Spanish application menu has Archivo, Editar, Ver and Ayuda > Acerca d
 
 test('the log holds no token, password, ticket or security code', async () => {
   const profile = newUserDataDir();
-  running = await launchApp({ apiUrl: backend.url, userDataDir: profile, env: { ECUAPASS_LOG_CONSOLE: '' } });
-  const page = running.window;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile, env: { ECUAPASS_LOG_CONSOLE: '' } });
+  const page = ctx.running.window;
   await login(page, 'jperez', DEMO.jperez.password);
   await openUsuarioGeneralForm(page);
   const token = await keychainToken('jperez');
@@ -155,15 +142,15 @@ test('the log holds no token, password, ticket or security code', async () => {
   await page.getByRole('button', { name: 'Verificar disponibilidad' }).click();
   await page.getByRole('button', { name: 'Solicitar código de seguridad' }).click();
   await page.getByRole('dialog', { name: 'Código de seguridad enviado' }).getByRole('button', { name: 'Aceptar' }).click();
-  const code = await securityCodeSentTo(backend.url, email);
+  const code = await securityCodeSentTo(ctx.backend.url, email);
   await page.getByLabel('Ingrese código de seguridad').fill(code);
   await page.getByRole('button', { name: 'Modificar', exact: true }).click();
   await page.getByRole('alertdialog', { name: 'Confirmación' }).getByRole('button', { name: 'Sí' }).click();
   await page.getByRole('dialog', { name: 'Información' }).getByRole('button', { name: 'Aceptar' }).click();
 
-  const logFile = await running.app.evaluate(({ app }) => `${app.getPath('logs')}/main.log`);
-  await running.close();
-  running = null;
+  const logFile = await ctx.running.app.evaluate(({ app }) => `${app.getPath('logs')}/main.log`);
+  await ctx.running.close();
+  ctx.running = null;
   const log = readFileSync(logFile, 'utf8');
   expect(log).toContain('IPC updateRegistration: ok');
   for (const secret of [token!, DEMO.jperez.password, 'Otra#Clave2028', code]) {

@@ -2,30 +2,15 @@ import { expect, test } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startBackend, type RunningBackend } from './support/backend';
-import { launchApp, newUserDataDir, screenshot, type LaunchedApp } from './support/desktop-app';
-import { clearKeychain, keychainAccounts, keychainToken } from './support/keychain';
+import { launchApp, newUserDataDir, screenshot } from './support/desktop-app';
+import { keychainAccounts, keychainToken } from './support/keychain';
 import { DEMO, login, openUsuarioGeneralForm } from './support/login';
 import { REPO_ROOT } from './support/paths';
+import { useBackendAndApp } from './support/suite';
 
 test.describe.configure({ mode: 'default' });
 
-let backend: RunningBackend;
-let running: LaunchedApp | null = null;
-
-test.beforeAll(async () => {
-  backend = await startBackend();
-});
-test.beforeEach(async () => {
-  await clearKeychain();
-});
-test.afterEach(async () => {
-  await running?.close();
-  running = null;
-});
-test.afterAll(async () => {
-  await backend?.dispose();
-});
+const ctx = useBackendAndApp({ clearKeychain: 'each' });
 
 const WELCOME = { name: 'Bienvenido al portal externo Ecuapass' };
 const LOGIN = { name: 'Ingreso al portal externo' };
@@ -33,7 +18,7 @@ const LOGIN = { name: 'Ingreso al portal externo' };
 async function revokeBehindTheAppsBack(userId: string): Promise<void> {
   const token = await keychainToken(userId);
   expect(token).toBeTruthy();
-  const res = await fetch(`${backend.url}/api/v1/sessions/current`, {
+  const res = await fetch(`${ctx.backend.url}/api/v1/sessions/current`, {
     method: 'DELETE',
     headers: { Authorization: `Bearer ${token}` },
   });
@@ -41,8 +26,8 @@ async function revokeBehindTheAppsBack(userId: string): Promise<void> {
 }
 
 test('a 401 mid-edit asks for the password and puts the typed form back for the same user only', async () => {
-  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
-  const { window } = running;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const { window } = ctx.running;
   await login(window, 'mlopez', DEMO.jperez.password);
   await openUsuarioGeneralForm(window);
   await window.getByLabel('Teléfono1').fill('016019999999');
@@ -81,8 +66,8 @@ test('a 401 mid-edit asks for the password and puts the typed form back for the 
 test('the idle lock returns to the login screen and revokes the session', async () => {
   const profile = newUserDataDir();
   writeFileSync(path.join(profile, 'settings.json'), JSON.stringify({ idleLockMinutes: 0.05 }));
-  running = await launchApp({ apiUrl: backend.url, userDataDir: profile });
-  const { window } = running;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+  const { window } = ctx.running;
   await login(window, DEMO.jperez.userId, DEMO.jperez.password);
   await expect(window.getByRole('heading', WELCOME)).toBeVisible();
   const token = await keychainToken('jperez');
@@ -90,14 +75,14 @@ test('the idle lock returns to the login screen and revokes the session', async 
   await expect(window.getByRole('heading', LOGIN)).toBeVisible({ timeout: 15_000 });
   await expect(window.getByRole('status')).toContainText('sin actividad');
   expect(await keychainToken('jperez')).toBeNull();
-  const res = await fetch(`${backend.url}/api/v1/sessions/current`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(`${ctx.backend.url}/api/v1/sessions/current`, { headers: { Authorization: `Bearer ${token}` } });
   expect(res.status).toBe(401);
   await screenshot(window, '21-idle-locked');
 });
 
 test('two users are remembered on one workstation and one is forgotten', async () => {
-  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
-  const { window } = running;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const { window } = ctx.running;
   await login(window, 'jperez', DEMO.jperez.password);
   await expect(window.getByRole('heading', WELCOME)).toBeVisible();
   await window.getByRole('button', { name: 'Cambiar de usuario' }).click();
@@ -113,7 +98,7 @@ test('two users are remembered on one workstation and one is forgotten', async (
   await window.getByRole('listitem', { name: 'mlopez' }).getByRole('button', { name: 'Olvidar este usuario' }).click();
   await expect(window.getByRole('listitem', { name: 'mlopez' })).toHaveCount(0);
   expect(await keychainAccounts()).toEqual(['jperez']);
-  const res = await fetch(`${backend.url}/api/v1/sessions/current`, { headers: { Authorization: `Bearer ${mlopezToken}` } });
+  const res = await fetch(`${ctx.backend.url}/api/v1/sessions/current`, { headers: { Authorization: `Bearer ${mlopezToken}` } });
   expect(res.status).toBe(401);
 
   // The remembered one continues without a password.
@@ -122,28 +107,28 @@ test('two users are remembered on one workstation and one is forgotten', async (
 });
 
 test('Cerrar sesión deletes the keychain entry even when the backend cannot be reached', async () => {
-  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
-  const { window } = running;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const { window } = ctx.running;
   await login(window, 'jperez', DEMO.jperez.password);
   await expect(window.getByRole('heading', WELCOME)).toBeVisible();
-  await backend.stop();
+  await ctx.backend.stop();
   try {
     await window.getByRole('button', { name: 'Cerrar sesión' }).click();
     await expect(window.getByRole('heading', LOGIN)).toBeVisible();
     expect(await keychainToken('jperez')).toBeNull();
   } finally {
-    await backend.start();
+    await ctx.backend.start();
   }
 });
 
 test('a second launch focuses the first window instead of opening another', async () => {
   const profile = newUserDataDir();
-  running = await launchApp({ apiUrl: backend.url, userDataDir: profile });
-  await expect(running.window.getByRole('heading', LOGIN)).toBeVisible();
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+  await expect(ctx.running.window.getByRole('heading', LOGIN)).toBeVisible();
   const packaged = process.env.ECUAPASS_E2E_PACKAGED;
   const electron = packaged ?? (require('electron') as unknown as string);
   const args = [...(packaged ? [] : [REPO_ROOT]), `--user-data-dir=${profile}`, '--no-sandbox'];
-  const second = spawn(electron, args, { env: { ...process.env, ECUAPASS_API_URL: backend.url }, stdio: 'ignore' });
+  const second = spawn(electron, args, { env: { ...process.env, ECUAPASS_API_URL: ctx.backend.url }, stdio: 'ignore' });
   const code = await new Promise<number | null>((resolve) => {
     const timer = setTimeout(() => {
       second.kill('SIGKILL');
@@ -155,12 +140,12 @@ test('a second launch focuses the first window instead of opening another', asyn
     });
   });
   expect(code).toBe(0);
-  expect(running.app.windows()).toHaveLength(1);
+  expect(ctx.running.app.windows()).toHaveLength(1);
 });
 
 test('dar de baja: reason, confirmation, information, login refused, keychain entry gone', async () => {
-  running = await launchApp({ apiUrl: backend.url, userDataDir: newUserDataDir() });
-  const { window } = running;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const { window } = ctx.running;
   await login(window, 'cvera', DEMO.jperez.password);
   await openUsuarioGeneralForm(window);
   await window.getByRole('button', { name: 'Dar de baja' }).click();

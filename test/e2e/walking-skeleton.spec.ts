@@ -1,33 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { startBackend, type RunningBackend } from './support/backend';
-import { launchApp, newUserDataDir, screenshot, type LaunchedApp } from './support/desktop-app';
-import { clearKeychain, keychainAccounts, keychainToken } from './support/keychain';
+import { launchApp, newUserDataDir, screenshot } from './support/desktop-app';
+import { keychainAccounts, keychainToken } from './support/keychain';
 import { DEMO, login, openUsuarioGeneralForm } from './support/login';
+import { useBackendAndApp } from './support/suite';
 
 test.describe.configure({ mode: 'serial' });
 
-let backend: RunningBackend;
-let profile: string;
-let running: LaunchedApp | null = null;
+const ctx = useBackendAndApp();
 
-test.beforeAll(async () => {
-  await clearKeychain();
-  backend = await startBackend();
-  profile = newUserDataDir();
-});
-
-test.afterEach(async () => {
-  await running?.close();
-  running = null;
-});
-
-test.afterAll(async () => {
-  await backend?.dispose();
-});
+const profile = newUserDataDir();
 
 test('a wrong password gets a Spanish message and the login screen stays', async () => {
-  running = await launchApp({ apiUrl: backend.url, userDataDir: profile });
-  const { window } = running;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+  const { window } = ctx.running;
   await expect(window.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
   await screenshot(window, '01-login');
   await login(window, DEMO.jperez.userId, 'Incorrecta#1');
@@ -38,8 +23,8 @@ test('a wrong password gets a Spanish message and the login screen stays', async
 });
 
 test('logs in, follows Menú > Soporte al Cliente > Registro de usuario > 3.2.3, and sees the registration', async () => {
-  running = await launchApp({ apiUrl: backend.url, userDataDir: profile });
-  const { window } = running;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+  const { window } = ctx.running;
   await login(window, DEMO.jperez.userId, DEMO.jperez.password);
   await expect(window.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
   await screenshot(window, '03-portal');
@@ -70,8 +55,8 @@ test('logs in, follows Menú > Soporte al Cliente > Registro de usuario > 3.2.3,
 test('the renderer cannot obtain the session token', async () => {
   const token = await keychainToken('jperez');
   expect(token).toBeTruthy();
-  running = await launchApp({ apiUrl: backend.url, userDataDir: profile });
-  const page = running.window;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+  const page = ctx.running.window;
   await expect(page.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
 
   const seen = await page.evaluate(async () => {
@@ -113,8 +98,8 @@ test('the renderer cannot obtain the session token', async () => {
 });
 
 test('a restart lets the user in without logging in (token from the keychain)', async () => {
-  running = await launchApp({ apiUrl: backend.url, userDataDir: profile });
-  const { window } = running;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+  const { window } = ctx.running;
   await expect(window.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
   await openUsuarioGeneralForm(window);
   await expect(window.getByLabel('ID.usuario')).toHaveValue('jperez');
@@ -122,33 +107,33 @@ test('a restart lets the user in without logging in (token from the keychain)', 
 
 test('Cerrar sesión revokes the session, deletes the keychain entry, and a restart asks to log in', async () => {
   const token = await keychainToken('jperez');
-  running = await launchApp({ apiUrl: backend.url, userDataDir: profile });
-  let { window } = running;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+  let { window } = ctx.running;
   await window.getByRole('button', { name: 'Cerrar sesión' }).click();
   await expect(window.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
   await expect(window.getByRole('status')).toHaveText('Su sesión se cerró correctamente.');
   await screenshot(window, '07-logged-out');
   expect(await keychainToken('jperez')).toBeNull();
-  const res = await fetch(`${backend.url}/api/v1/sessions/current`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(`${ctx.backend.url}/api/v1/sessions/current`, { headers: { Authorization: `Bearer ${token}` } });
   expect(res.status).toBe(401);
-  await running.close();
+  await ctx.running.close();
 
-  running = await launchApp({ apiUrl: backend.url, userDataDir: profile });
-  window = running.window;
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+  window = ctx.running.window;
   await expect(window.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
 });
 
 test('a token the backend refuses is deleted at start', async () => {
-  running = await launchApp({ apiUrl: backend.url, userDataDir: profile });
-  await login(running.window, DEMO.jperez.userId, DEMO.jperez.password);
-  await expect(running.window.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+  await login(ctx.running.window, DEMO.jperez.userId, DEMO.jperez.password);
+  await expect(ctx.running.window.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
   const token = await keychainToken('jperez');
-  await running.close();
-  running = null;
+  await ctx.running.close();
+  ctx.running = null;
   // Revoked behind the app's back (e.g. by another workstation or an administrator).
-  await fetch(`${backend.url}/api/v1/sessions/current`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+  await fetch(`${ctx.backend.url}/api/v1/sessions/current`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
 
-  running = await launchApp({ apiUrl: backend.url, userDataDir: profile });
-  await expect(running.window.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+  await expect(ctx.running.window.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
   expect(await keychainToken('jperez')).toBeNull();
 });
