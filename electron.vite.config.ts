@@ -15,6 +15,8 @@ export default defineConfig({
       target: 'node18',
       outDir: 'out/main',
       externalizeDeps: false,
+      // Less to parse at every start.
+      minify: true,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-main/index.ts') },
         external: ['electron', '@github/keytar', /^node:/],

@@ -9,6 +9,7 @@ import { logFolder, setUpLogging } from './logging/logger';
 import { aboutText } from './window/about-text';
 import { buildAppMenu } from './window/app-menu';
 import { registerBridge } from './ipc/register-bridge';
+import { deferredHandlers } from './ipc/deferred-handlers';
 import { RegistrationService } from './registration/registration-service';
 import type { BridgeHandlers } from './ipc/bridge-handlers';
 import { openSecureStore, type KeytarApi } from './session/keychain-store';
@@ -58,6 +59,19 @@ async function start(): Promise<void> {
 
   const rendererDir = join(__dirname, '../renderer');
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
+
+  // The window opens at once; bridge calls wait until the keychain has answered (or not).
+  let handlersReady: (handlers: BridgeHandlers) => void = () => undefined;
+  registerBridge(
+    ipcMain,
+    deferredHandlers(new Promise<BridgeHandlers>((resolve) => (handlersReady = resolve))),
+    (event) => isAppFrame(event),
+    log,
+  );
+  mainWindow = createMainWindow(join(__dirname, '../preload/index.js'));
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
 
   const settingsFile = new SettingsFile(join(app.getPath('userData'), 'settings.json'));
   const loaded = settingsFile.load();
@@ -139,7 +153,7 @@ async function start(): Promise<void> {
     },
     testConnection: (input) => connection.test(input.backendUrl),
   };
-  registerBridge(ipcMain, handlers, (event) => isAppFrame(event), log);
+  handlersReady(handlers);
   Menu.setApplicationMenu(
     buildAppMenu(
       () => mainWindow,
@@ -148,10 +162,6 @@ async function start(): Promise<void> {
   );
   log.info(`Ecuapass Desktop ${app.getVersion()} started; backend ${connection.backendUrl}; keychain: ${opened.store.kind}`);
 
-  mainWindow = createMainWindow(join(__dirname, '../preload/index.js'));
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
 }
 
 /** Only the top frame of our own window, showing our own origin, may call the bridge. */

@@ -4,6 +4,7 @@ import type { AppDeps } from './app-deps';
 import type { Clock } from './clock';
 import type { ServerConfig } from './config';
 import type { Db } from './db/open-database';
+import { clientErrorHandler } from './http/client-error-handler';
 import { frameworkErrorHandler, installErrorHandling } from './http/error-handler';
 import { BODY_LIMIT_BYTES, acceptJsonOnly } from './http/json-only';
 import { healthRoutes } from './routes/health-routes';
@@ -34,6 +35,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   });
   installErrorHandling(app);
   acceptJsonOnly(app);

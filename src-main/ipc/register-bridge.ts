@@ -52,8 +52,15 @@ async function dispatch(
     log.warn(`IPC ${method} refused: untrusted sender`, event.senderFrame?.url);
     return { ok: false, error: contractError('FORBIDDEN_SENDER') };
   }
-  if (args.length > 1) return { ok: false, error: contractError('INVALID_INPUT') };
-  const parsed = bridgeContract[method].input.safeParse(args[0]);
+  if (args.length > 1 || !isPlainPayload(args[0])) return { ok: false, error: contractError('INVALID_INPUT') };
+  let parsed;
+  try {
+    parsed = bridgeContract[method].input.safeParse(args[0]);
+  } catch (err) {
+    // A schema refinement that throws on a hostile payload is still the payload's fault: answer, never throw.
+    log.error(`IPC ${method}: payload check failed`, err);
+    return { ok: false, error: contractError('INVALID_INPUT') };
+  }
   if (!parsed.success) {
     return { ok: false, error: { ...contractError('INVALID_INPUT'), fields: fieldErrorsFrom(parsed.error) } };
   }
@@ -67,4 +74,15 @@ async function dispatch(
     log.error(`IPC ${method} failed`, err);
     return { ok: false, error: contractError('UNEXPECTED') };
   }
+}
+
+/**
+ * IPC's structured clone also carries Map, Set, Date, typed arrays and Error objects, and a zod
+ * object schema takes any of them for an empty object: a Set would pass as `updateSettings({})`.
+ * A payload is a plain object (or a primitive / array, which the schema judges).
+ */
+function isPlainPayload(payload: unknown): boolean {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return true;
+  const proto: unknown = Object.getPrototypeOf(payload);
+  return proto === Object.prototype || proto === null;
 }

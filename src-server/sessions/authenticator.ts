@@ -5,6 +5,8 @@ import { AppError } from '../http/app-error';
 import { findSessionByToken, touchSession } from './session-store';
 import { isSessionExpired, sessionExpiresAt, type SessionLimits } from './session-policy';
 
+const TOUCH_INTERVAL_MS = 60_000;
+
 export interface AuthenticatedSession {
   userId: string;
   tokenHash: string;
@@ -21,7 +23,7 @@ function bearerToken(request: FastifyRequest): string | undefined {
 /**
  * Resolves the caller's live session. Used as an `onRequest` hook, so a request without a live
  * token is refused with 401 before its body is even read. Each accepted request extends the idle
- * window (last_seen_at = now).
+ * window (last_seen_at = now, written at most once a minute).
  */
 export function createAuthenticator(deps: { db: Db; clock: Clock; limits: SessionLimits }) {
   const sessions = new WeakMap<FastifyRequest, AuthenticatedSession>();
@@ -34,11 +36,13 @@ export function createAuthenticator(deps: { db: Db; clock: Clock; limits: Sessio
     if (!row || row.revoked_at !== null || row.user_deactivated_at !== null) throw new AppError('UNAUTHENTICATED');
     const times = { createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) };
     if (isSessionExpired(times, deps.limits, now)) throw new AppError('UNAUTHENTICATED');
-    await touchSession(deps.db, row.token_hash, now);
+    // The idle window moves at most once a minute: otherwise every read would be a write.
+    const touch = now.getTime() - times.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS;
+    if (touch) await touchSession(deps.db, row.token_hash, now);
     sessions.set(request, {
       userId: row.user_id,
       tokenHash: row.token_hash,
-      expiresAt: sessionExpiresAt({ createdAt: times.createdAt, lastSeenAt: now }, deps.limits),
+      expiresAt: sessionExpiresAt({ createdAt: times.createdAt, lastSeenAt: touch ? now : times.lastSeenAt }, deps.limits),
     });
   }
 

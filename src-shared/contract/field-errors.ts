@@ -13,7 +13,9 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   const put = (path: string, message: string) => {
     const key = path === '' ? '_' : path;
-    if (!(key in fields)) fields[key] = message;
+    // Own keys only, defined rather than assigned: a field named `constructor` or `__proto__`
+    // would otherwise be taken for Object.prototype's and silently dropped.
+    if (!Object.hasOwn(fields, key)) Object.defineProperty(fields, key, { value: message, enumerable: true, writable: true, configurable: true });
   };
   for (const issue of error.issues) {
     const base = issue.path.map(String).join('.');

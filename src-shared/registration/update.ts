@@ -41,7 +41,13 @@ function checkEmailRules(v: EmailValues, ctx: z.RefinementCtx): void {
   if (v.email === undefined) ctx.addIssue({ code: 'custom', path: ['email'], message: MSG.required });
   if (v.emailConfirmation === undefined) {
     ctx.addIssue({ code: 'custom', path: ['emailConfirmation'], message: MSG.required });
-  } else if (v.email !== undefined && v.email.toLowerCase() !== v.emailConfirmation.toLowerCase()) {
+  } else if (
+    // This runs even when a single field failed (see the `when` below): a mistyped address already
+    // has its own message, and calling string methods on it would throw (a 500, a throw across IPC).
+    typeof v.email === 'string' &&
+    typeof v.emailConfirmation === 'string' &&
+    v.email.toLowerCase() !== v.emailConfirmation.toLowerCase()
+  ) {
     ctx.addIssue({ code: 'custom', path: ['emailConfirmation'], message: MSG.emailMismatch });
   }
   if (v.securityCode === undefined) {

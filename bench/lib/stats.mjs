@@ -1,0 +1,31 @@
+// Small statistics helpers shared by the benchmarks.
+
+/** Median of a list of numbers (mean of the two middle values for an even count). */
+export function median(values) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return NaN;
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+/** Nearest-rank percentile (p in 0..100). */
+export function percentile(values, p) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * v.length);
+  return v[Math.min(v.length - 1, Math.max(0, rank - 1))];
+}
+
+export const p99 = (values) => percentile(values, 99);
+
+/** Rounds to `digits` decimals, keeping non-finite values as null (JSON-friendly). */
+export function round(x, digits = 2) {
+  if (x === null || x === undefined || !Number.isFinite(x)) return null;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+export function ratio(ours, baseline) {
+  if (!Number.isFinite(ours) || !Number.isFinite(baseline) || baseline === 0) return null;
+  return ours / baseline;
+}
