@@ -60,19 +60,6 @@ async function start(): Promise<void> {
   const rendererDir = join(__dirname, '../renderer');
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
 
-  // The window opens at once; bridge calls wait until the keychain has answered (or not).
-  let handlersReady: (handlers: BridgeHandlers) => void = () => undefined;
-  registerBridge(
-    ipcMain,
-    deferredHandlers(new Promise<BridgeHandlers>((resolve) => (handlersReady = resolve))),
-    (event) => isAppFrame(event),
-    log,
-  );
-  mainWindow = createMainWindow(join(__dirname, '../preload/index.js'));
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
-
   const settingsFile = new SettingsFile(join(app.getPath('userData'), 'settings.json'));
   const loaded = settingsFile.load();
   if (loaded.problem) log.warn(`settings: ${loaded.problem}; using defaults`);
@@ -81,6 +68,24 @@ async function start(): Promise<void> {
     settings = next;
     settingsFile.save(settings);
   };
+
+  // The window opens at once; bridge calls wait until the keychain has answered (or not).
+  let handlersReady: (handlers: BridgeHandlers) => void = () => undefined;
+  const deferred = deferredHandlers(new Promise<BridgeHandlers>((resolve) => (handlersReady = resolve)));
+  registerBridge(
+    ipcMain,
+    {
+      ...deferred,
+      // Nobody to restore: the login screen needs no keychain answer to show.
+      restoreSession: (input) => (settings.lastUserId ? deferred.restoreSession(input) : Promise.resolve({ ok: true, value: null })),
+    },
+    (event) => isAppFrame(event),
+    log,
+  );
+  mainWindow = createMainWindow(join(__dirname, '../preload/index.js'));
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
 
   const connection = new BackendConnection(
     process.env.ECUAPASS_API_URL,

@@ -1,13 +1,19 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ecuapass } from './bridge';
 import { useAppStore } from './state/app-store';
 import { LoginScreen } from './screens/LoginScreen';
 import { PortalScreen } from './screens/PortalScreen';
 import { ModificarInformacionUsoScreen } from './screens/ModificarInformacionUsoScreen';
-import { UsuarioGeneralScreen } from './screens/UsuarioGeneralScreen';
 import { AppHeader } from './components/AppHeader';
-import { ConfiguracionScreen } from './screens/ConfiguracionScreen';
 import { useIdleLock } from './hooks/use-idle-lock';
+
+// Loaded when first opened: the login screen starts with less script to parse.
+const UsuarioGeneralScreen = lazy(() =>
+  import('./screens/UsuarioGeneralScreen').then((m) => ({ default: m.UsuarioGeneralScreen })),
+);
+const ConfiguracionScreen = lazy(() =>
+  import('./screens/ConfiguracionScreen').then((m) => ({ default: m.ConfiguracionScreen })),
+);
 
 export function App() {
   const screen = useAppStore((s) => s.screen);
@@ -38,14 +44,22 @@ export function App() {
     );
   }
   if (screen === 'login') return <LoginScreen />;
-  if (screen === 'settings' && !signedIn) return <ConfiguracionScreen />;
+  if (screen === 'settings' && !signedIn) {
+    return (
+      <Suspense fallback={<p aria-busy="true">Cargando…</p>}>
+        <ConfiguracionScreen />
+      </Suspense>
+    );
+  }
   return (
     <div className="shell">
       <AppHeader />
       {screen === 'portal' && <PortalScreen />}
       {screen === 'chooser' && <ModificarInformacionUsoScreen />}
-      {screen === 'usuarioGeneral' && <UsuarioGeneralScreen />}
-      {screen === 'settings' && <ConfiguracionScreen />}
+      <Suspense fallback={<p aria-busy="true">Cargando…</p>}>
+        {screen === 'usuarioGeneral' && <UsuarioGeneralScreen />}
+        {screen === 'settings' && <ConfiguracionScreen />}
+      </Suspense>
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { redact } from './redact';
 /**
  * electron-log in the main process, writing to the platform's log folder (macOS ~/Library/Logs,
  * elsewhere the app's data folder), with every message passed through the redaction first.
+ * Main process only: `log.initialize()` is not called, since it would inject electron-log's own
+ * preload into the page, and the page must see nothing but `window.ecuapass`.
  */
 export function setUpLogging(): typeof log {
   app.setAppLogsPath();
@@ -14,7 +16,6 @@ export function setUpLogging(): typeof log {
   log.transports.file.level = 'info';
   log.transports.console.level = process.env.ECUAPASS_LOG_CONSOLE ? 'info' : false;
   log.hooks.push((message) => ({ ...message, data: message.data.map((d) => redact(d)) }));
-  log.initialize();
   return log;
 }
 

@@ -23,6 +23,11 @@ test('the live window runs with contextIsolation, sandbox, webSecurity and no no
   expect(await page.evaluate(() => location.href)).toBe('app://ecuapass/index.html');
   expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+  // The preload adds window.ecuapass and nothing else (no logger bridge, no ipcRenderer).
+  const exposed = await page.evaluate(() =>
+    Object.getOwnPropertyNames(window).filter((k) => /ecuapass|electron|ipc/i.test(k)),
+  );
+  expect(exposed).toEqual(['ecuapass']);
 });
 
 test('the CSP blocks inline script and every remote origin', async () => {
