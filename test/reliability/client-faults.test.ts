@@ -9,6 +9,7 @@ import { ContractErrorSchema, ERROR_MESSAGES, type ErrorCode, type Result } from
 import type { RegistrationForm, RegistrationUpdate } from '../../src-shared/registration/update';
 import { DEMO_PASSWORD, startServer, type TestServer } from '../integration/server/harness';
 import { bump, figures } from './support/summary';
+import { JPEREZ_KEEP_EMAIL_UPDATE } from '../fixtures/jperez';
 
 /**
  * Issue #6, client faults in the main process (Node, no Electron): the ApiClient, the
@@ -104,18 +105,7 @@ const FAULTS: Fault[] = [
   },
 ];
 
-const FORM: RegistrationForm = {
-  version: 1,
-  name: 'Juan Carlos Pérez Mendoza',
-  country: 'EC',
-  province: '09',
-  city: '0901',
-  phone1: '042345678',
-  phone2: null,
-  mobile: { carrier: 'CLARO', number: '0991234567' },
-  fax: null,
-  keepEmail: true,
-};
+const FORM: RegistrationForm = JPEREZ_KEEP_EMAIL_UPDATE;
 
 /** A Spanish error value of `code`: the contract's shape and the code's own message. */
 function expectSpanishError(res: Result<unknown>, code: ErrorCode, what: string): void {

@@ -20,6 +20,7 @@ import { DEMO_PASSWORD, startServer, type TestServer } from '../integration/serv
 import { nastyNumber, nastyString, WEIRD_KEYS } from './support/arbitraries';
 import { fingerprinter, type Fingerprinter } from './support/fingerprint';
 import { bump, figures } from './support/summary';
+import { JPEREZ_FULL_FORM } from '../fixtures/jperez';
 
 /**
  * Issue #6, fuzzing the IPC bridge (design §3): every channel of BRIDGE_METHODS gets thousands of
@@ -72,22 +73,7 @@ interface InputShape {
   maxLength: Record<string, number>;
 }
 
-const REGISTRATION_FORM = {
-  version: 3,
-  name: 'Juan Carlos Pérez Mendoza',
-  country: 'EC',
-  province: '09',
-  city: '0901',
-  phone1: '042345678',
-  phone2: null,
-  mobile: { carrier: 'CLARO', number: '0991234567' },
-  fax: '042345680',
-  keepEmail: false,
-  email: 'juan.perez@example.com',
-  emailConfirmation: 'juan.perez@example.com',
-  securityCode: 'ABCD2345',
-  passwordChange: { newPassword: 'Nueva#Clave2026', confirmation: 'Nueva#Clave2026' },
-};
+const REGISTRATION_FORM = JPEREZ_FULL_FORM;
 
 const email = (valid: string): InputShape => ({ valid: { email: valid }, required: { email: 'string' }, optional: {}, maxLength: { email: 254 } });
 const userRef: InputShape = { valid: { userId: 'jperez' }, required: { userId: 'string' }, optional: {}, maxLength: { userId: 50 } };

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../src-main/api/api-client';
 import { ERROR_MESSAGES, type ContractError, type ErrorCode, type Result } from '../../../src-shared/contract';
 import type { RegistrationUpdate } from '../../../src-shared/registration/update';
+import { JPEREZ_KEEP_EMAIL_UPDATE, JPEREZ_REGISTRATION } from '../../fixtures/jperez';
 
 /**
  * Design §3/§6: the main process talks to the backend through axios over fetch (Electron's
@@ -82,33 +83,8 @@ const PROXY_AUTH_PAGE =
 const LOGIN_PAGE = '<html><body><form action="/login">Portal cautivo: acepte las condiciones</form></body></html>';
 
 const TOKEN = 'tok-3f2a9c-secreto';
-const REGISTRATION = {
-  userId: 'jperez',
-  idDocument: '0924680135',
-  name: 'Juan Carlos Pérez Mendoza',
-  country: 'EC',
-  province: '09',
-  city: '0901',
-  phone1: '042345678',
-  phone2: null,
-  mobile: { carrier: 'CLARO', number: '0991234567' },
-  fax: null,
-  email: 'jperez@example.com',
-  senaeEmail: 'jperez@correo.aduana.gob.ec',
-  version: 1,
-};
-const UPDATE: RegistrationUpdate = {
-  version: 1,
-  name: 'Juan Carlos Pérez Mendoza',
-  country: 'EC',
-  province: '09',
-  city: '0901',
-  phone1: '042345678',
-  phone2: null,
-  mobile: { carrier: 'CLARO', number: '0991234567' },
-  fax: null,
-  keepEmail: true,
-};
+const REGISTRATION = JPEREZ_REGISTRATION;
+const UPDATE: RegistrationUpdate = JPEREZ_KEEP_EMAIL_UPDATE;
 
 /** The error a failed result carries; fails the test when the call succeeded. */
 function errorOf<T>(res: Result<T>): ContractError {

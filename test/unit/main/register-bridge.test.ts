@@ -8,6 +8,7 @@ import {
   ERROR_MESSAGES,
   type BridgeMethodName,
 } from '../../../src-shared/contract';
+import { JPEREZ_FULL_FORM } from '../../fixtures/jperez';
 
 /**
  * Design §3: every bridge call is refused unless it comes from the app's own window, its payload is
@@ -36,23 +37,7 @@ class FakeIpcMain implements IpcMainLike {
 const trusted = { senderFrame: { url: 'app://ecuapass/index.html' } } as unknown as IpcMainInvokeEvent;
 const untrusted = { senderFrame: { url: 'https://evil.example/' } } as unknown as IpcMainInvokeEvent;
 
-/** A full, valid "Modificar" form for jperez in Guayaquil, changing email and password. */
-const REGISTRATION_FORM = {
-  version: 3,
-  name: 'Juan Carlos Pérez Mendoza',
-  country: 'EC',
-  province: '09',
-  city: '0901',
-  phone1: '042345678',
-  phone2: null,
-  mobile: { carrier: 'CLARO', number: '0991234567' },
-  fax: '042345680',
-  keepEmail: false,
-  email: 'juan.perez@example.com',
-  emailConfirmation: 'juan.perez@example.com',
-  securityCode: 'ABCD2345',
-  passwordChange: { newPassword: 'Nueva#Clave2026', confirmation: 'Nueva#Clave2026' },
-};
+const REGISTRATION_FORM = JPEREZ_FULL_FORM;
 
 const MB_STRING = 'a'.repeat(1024 * 1024);
 
