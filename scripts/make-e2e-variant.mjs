@@ -3,7 +3,7 @@
 // the tests run a copy of dist/linux-unpacked that differs in that one fuse and nothing else: the
 // same app.asar, the same binary, the same other fuses. Prints the copy's executable.
 import { FuseV1Options, FuseVersion, flipFuses } from '@electron/fuses';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,4 +23,7 @@ await flipFuses(executable, {
   strictlyRequireAllFuses: false,
   [FuseV1Options.EnableNodeCliInspectArguments]: true,
 });
+// Marks the copy as a test build: only such a copy (or a development run) honours ECUAPASS_POLICY_FILE
+// (src-main/policy/policy-location.ts). An installed program's resources folder is root's, like /etc.
+writeFileSync(path.join(target, 'resources', 'ecuapass-test-build'), 'E2E copy: honours ECUAPASS_POLICY_FILE\n');
 console.log(executable);

@@ -19,6 +19,9 @@ import { SettingsFile, type AppSettings } from './settings/app-settings';
 import { APP_SCHEME, isAppUrl, serveAppRequest } from './window/app-protocol';
 import { hardenWebContents } from './window/harden-web-contents';
 import { createMainWindow } from './window/main-window';
+import { loadPolicyForApp } from './policy/load-for-app';
+import { policyState } from './policy/machine-policy';
+import { refuseManagedChange } from './policy/policy-guard';
 
 // A test or a portable install may choose its own data folder.
 const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
@@ -64,6 +67,9 @@ async function start(): Promise<void> {
   const loaded = settingsFile.load();
   if (loaded.problem) log.warn(`settings: ${loaded.problem}; using defaults`);
   let settings = loaded.settings;
+  // Machine policy (issue 10): read once, before any URL is used.
+  const policy = loadPolicyForApp({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, log });
+  const policyView = policyState(policy);
   const saveSettings = (next: AppSettings) => {
     settings = next;
     settingsFile.save(settings);
@@ -91,6 +97,7 @@ async function start(): Promise<void> {
     process.env.ECUAPASS_API_URL,
     settings.backendUrl,
     (baseUrl) => new ApiClient({ baseUrl, fetch: net.fetch as typeof fetch }),
+    { pinnedUrl: policy.policy.backendUrl, refused: policy.status === 'invalid' },
   );
   const urlProblem = connection.urlProblem();
   if (urlProblem) log.error(`backend URL refused: ${urlProblem.code}`);
@@ -115,7 +122,8 @@ async function start(): Promise<void> {
   const settingsView = (): SettingsView => ({
     backendUrl: connection.backendUrl,
     backendUrlSource: connection.backendUrlSource,
-    idleLockMinutes: settings.idleLockMinutes,
+    idleLockMinutes: policy.policy.idleLockMinutes ?? settings.idleLockMinutes,
+    policy: policyView,
   });
 
   const handlers: BridgeHandlers = {
@@ -142,6 +150,8 @@ async function start(): Promise<void> {
     forgetUser: (input) => sessions.forget(input.userId),
     getSettings: async () => ({ ok: true, value: settingsView() }),
     updateSettings: async (input) => {
+      const managed = refuseManagedChange(input, policyView);
+      if (managed) return { ok: false, error: managed };
       if (input.backendUrl !== undefined) {
         const check = checkBackendUrl(input.backendUrl);
         if (!check.ok) {

@@ -18,11 +18,14 @@ export class BackendConnection {
     private readonly envUrl: string | undefined,
     savedUrl: string | undefined,
     private readonly makeClient: (baseUrl: string) => ApiClient,
+    /** Machine policy (src-main/policy): a pinned URL wins over everything; a refused policy allows no backend. */
+    private readonly policy: { pinnedUrl?: string; refused?: boolean } = {},
   ) {
     this.configure(savedUrl);
   }
 
   configure(savedUrl: string | undefined): void {
+    if (this.policy.refused || this.policy.pinnedUrl) return this.applyPolicy();
     const envSet = this.envUrl !== undefined && this.envUrl.trim() !== '';
     this.source = envSet ? 'env' : savedUrl?.trim() ? 'settings' : 'default';
     const check = resolveBackendUrl(this.envUrl, savedUrl);
@@ -35,6 +38,21 @@ export class BackendConnection {
       this.client = null;
       this.problem = contractError(check.reason === 'insecure' ? 'INSECURE_URL' : 'INVALID_INPUT',
         check.reason === 'insecure' ? undefined : 'La dirección del servidor configurada no es válida.');
+    }
+  }
+
+  private applyPolicy(): void {
+    this.source = 'policy';
+    const check = this.policy.refused || !this.policy.pinnedUrl ? null : checkBackendUrl(this.policy.pinnedUrl);
+    if (check?.ok) {
+      this.url = check.url;
+      this.client = this.makeClient(check.url);
+      this.problem = undefined;
+    } else {
+      // Never fall back to the user's own URL: the policy may exist precisely to forbid it.
+      this.url = '';
+      this.client = null;
+      this.problem = contractError('POLICY_INVALID');
     }
   }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { SettingsUpdateSchema, fieldErrorsFrom, type ContractError, type SettingsView } from '../../src-shared/contract';
+import { MANAGED_BY_ORGANIZATION, SettingsUpdateSchema, fieldErrorsFrom, type ContractError, type SettingsView } from '../../src-shared/contract';
 import { ecuapass } from '../bridge';
 import { useAppStore } from '../state/app-store';
 import { TextField } from '../components/TextField';
@@ -24,10 +24,14 @@ export function ConfiguracionScreen() {
     });
   }, []);
 
+  // Machine policy (issue 10): what the organisation fixes is shown read-only and never sent.
+  const urlManaged = view?.policy.fixed.includes('backendUrl') ?? false;
+  const idleManaged = view?.policy.fixed.includes('idleLockMinutes') ?? false;
+
   function parse() {
     const parsed = SettingsUpdateSchema.safeParse({
-      backendUrl,
-      idleLockMinutes: idleMinutes.trim() === '' ? undefined : Number(idleMinutes),
+      backendUrl: urlManaged ? undefined : backendUrl,
+      idleLockMinutes: idleManaged || idleMinutes.trim() === '' ? undefined : Number(idleMinutes),
     });
     setErrors(parsed.success ? {} : fieldErrorsFrom(parsed.error));
     return parsed.success ? parsed.data : null;
@@ -84,6 +88,12 @@ export function ConfiguracionScreen() {
             {failure.message}
           </p>
         )}
+        {view?.policy.status === 'invalid' && (
+          <p className="form-error" role="alert">
+            La política de su organización para este equipo no es válida: la aplicación no se conectará hasta que su
+            departamento de TI la corrija.
+          </p>
+        )}
         {view?.backendUrlSource === 'env' && (
           <p className="notice">
             La variable de entorno ECUAPASS_API_URL fija la dirección del servidor: lo guardado aquí se usará cuando no esté definida.
@@ -97,9 +107,10 @@ export function ConfiguracionScreen() {
           value={backendUrl}
           onValueChange={setBackendUrl}
           error={errors.backendUrl}
-          hint="https://… (http solo para un servidor en este mismo equipo)."
+          readOnly={urlManaged}
+          hint={urlManaged ? MANAGED_BY_ORGANIZATION : 'https://… (http solo para un servidor en este mismo equipo).'}
         />
-        <button type="button" className="btn btn-secondary" onClick={() => void test()} disabled={busy}>
+        <button type="button" className="btn btn-secondary" onClick={() => void test()} disabled={busy || urlManaged}>
           Probar conexión
         </button>
         <TextField
@@ -110,13 +121,14 @@ export function ConfiguracionScreen() {
           value={idleMinutes}
           onValueChange={setIdleMinutes}
           error={errors.idleLockMinutes}
-          hint="Tras este tiempo sin uso, la sesión se cierra (equipos compartidos)."
+          readOnly={idleManaged}
+          hint={idleManaged ? MANAGED_BY_ORGANIZATION : 'Tras este tiempo sin uso, la sesión se cierra (equipos compartidos).'}
         />
         <div className="form-actions">
           <button type="button" className="btn btn-secondary" onClick={back}>
             Volver
           </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button type="submit" className="btn btn-primary" disabled={busy || (urlManaged && idleManaged)}>
             Guardar
           </button>
         </div>

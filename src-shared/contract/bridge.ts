@@ -13,6 +13,7 @@ import {
   SessionUserSchema,
 } from './http';
 import { registrationFormSchema } from '../registration/update';
+import { PolicyStateSchema } from './policy';
 
 /** Every bridge method answers with a value, never throws across IPC (design §3). */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
@@ -43,9 +44,11 @@ export const IDLE_LOCK_MINUTES = { min: 1, max: 480, default: 15 } as const;
 /** The app's settings as the "Configuración" screen shows them. */
 export const SettingsViewSchema = z.object({
   backendUrl: z.string(),
-  /** 'env': ECUAPASS_API_URL is set and wins over the saved value. */
-  backendUrlSource: z.enum(['env', 'settings', 'default']),
+  /** 'env': ECUAPASS_API_URL is set and wins over the saved value; 'policy': the machine policy fixes it. */
+  backendUrlSource: z.enum(['env', 'settings', 'default', 'policy']),
   idleLockMinutes: z.number(),
+  /** Machine policy (issue 10): which of these settings the organisation fixes. */
+  policy: PolicyStateSchema,
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
 

@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'INVALID_INPUT',
   'FORBIDDEN_SENDER',
   'INSECURE_URL',
+  'POLICY_INVALID',
+  'MANAGED_BY_POLICY',
   'UNEXPECTED',
 ] as const;
 

@@ -37,5 +37,8 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   INVALID_INPUT: 'Los datos enviados no son válidos.',
   FORBIDDEN_SENDER: 'Solicitud rechazada: no proviene de la ventana de la aplicación.',
   INSECURE_URL: 'La dirección del servidor debe usar https (http solo se permite en este mismo equipo).',
+  POLICY_INVALID:
+    'La política de su organización para este equipo no es válida: la aplicación no se conectará hasta que su departamento de TI la corrija.',
+  MANAGED_BY_POLICY: 'Administrado por su organización: este valor no se puede cambiar en este equipo.',
   UNEXPECTED: 'Ocurrió un error inesperado. Intente nuevamente.',
 };

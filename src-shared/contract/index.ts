@@ -4,3 +4,4 @@ export * from './http';
 export * from './bridge';
 export * from './bridge-methods';
 export * from './field-errors';
+export * from './policy';
