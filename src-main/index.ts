@@ -1,4 +1,4 @@
-import { app, type BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, type BrowserWindow, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { ApiClient } from './api/api-client';
 import { checkBackendUrl } from './api/backend-url';
@@ -22,6 +22,9 @@ import { createMainWindow } from './window/main-window';
 import { loadPolicyForApp } from './policy/load-for-app';
 import { policyState } from './policy/machine-policy';
 import { refuseManagedChange } from './policy/policy-guard';
+import { createNetwork } from './proxy/network';
+import { PROXY_KEYCHAIN_SERVICE } from './proxy/proxy-credentials';
+import { SYSTEM_PROXY, type ProxySettings } from '../src-shared/contract';
 
 // A test or a portable install may choose its own data folder.
 const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
@@ -93,10 +96,20 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
 
+  // Proxy (issue 12): the policy's, else the saved one, else the system's; in force before the first request.
+  const proxyInForce = (): ProxySettings => policy.policy.proxy ?? settings.proxy ?? SYSTEM_PROXY;
+  let proxyStore: ReturnType<typeof openSecureStore> | null = null;
+  const network = createNetwork({
+    mainWindow: () => mainWindow,
+    proxyLoginPreload: join(__dirname, '../preload/proxy-login.js'),
+    proxyStore: async () => (await (proxyStore ??= openSecureStore(() => require('@github/keytar') as KeytarApi, PROXY_KEYCHAIN_SERVICE))).store,
+    log,
+  });
+  await network.apply(proxyInForce()).catch((err: unknown) => log.error('proxy configuration refused', err instanceof Error ? err.message : String(err)));
   const connection = new BackendConnection(
     process.env.ECUAPASS_API_URL,
     settings.backendUrl,
-    (baseUrl) => new ApiClient({ baseUrl, fetch: net.fetch as typeof fetch }),
+    (baseUrl) => new ApiClient({ baseUrl, fetch: network.fetch }),
     { pinnedUrl: policy.policy.backendUrl, refused: policy.status === 'invalid' },
   );
   const urlProblem = connection.urlProblem();
@@ -123,6 +136,7 @@ async function start(): Promise<void> {
     backendUrl: connection.backendUrl,
     backendUrlSource: connection.backendUrlSource,
     idleLockMinutes: policy.policy.idleLockMinutes ?? settings.idleLockMinutes,
+    proxy: proxyInForce(),
     policy: policyView,
   });
 
@@ -164,9 +178,18 @@ async function start(): Promise<void> {
         connection.configure(check.url);
       }
       if (input.idleLockMinutes !== undefined) saveSettings({ ...settings, idleLockMinutes: input.idleLockMinutes });
+      if (input.proxy !== undefined) {
+        saveSettings({ ...settings, proxy: input.proxy });
+        await network.apply(input.proxy);
+      }
       return { ok: true, value: settingsView() };
     },
-    testConnection: (input) => connection.test(input.backendUrl),
+    // A policy's proxy is always the one tested; otherwise the one on screen, not yet saved.
+    testConnection: (input) => {
+      const proxy = policy.policy.proxy ?? input.proxy;
+      if (!proxy) return connection.test(input.backendUrl);
+      return connection.test(input.backendUrl, async (baseUrl) => new ApiClient({ baseUrl, fetch: await network.probeFetch(proxy) }));
+    },
   };
   handlersReady(handlers);
   Menu.setApplicationMenu(

@@ -72,8 +72,8 @@ export class BackendConnection {
     return this.source;
   }
 
-  /** "Probar conexión" for a URL not saved yet. */
-  async test(rawUrl: string): Promise<{ ok: true; value: { reachable: true } } | { ok: false; error: ContractError }> {
+  /** "Probar conexión" for a URL not saved yet (through a proxy not saved yet when `makeClient` says so). */
+  async test(rawUrl: string, makeClient: (baseUrl: string) => ApiClient | Promise<ApiClient> = this.makeClient): Promise<{ ok: true; value: { reachable: true } } | { ok: false; error: ContractError }> {
     const check = checkBackendUrl(rawUrl);
     if (!check.ok) {
       return {
@@ -83,7 +83,7 @@ export class BackendConnection {
           : { ...contractError('INVALID_INPUT', 'La dirección del servidor no es válida.'), fields: { backendUrl: 'Ingrese una dirección https:// válida.' } },
       };
     }
-    const res = await this.makeClient(check.url).health();
+    const res = await (await makeClient(check.url)).health();
     return res.ok ? { ok: true, value: { reachable: true } } : res;
   }
 }

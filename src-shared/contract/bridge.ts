@@ -14,6 +14,7 @@ import {
 } from './http';
 import { registrationFormSchema } from '../registration/update';
 import { PolicyStateSchema } from './policy';
+import { ProxySettingsSchema } from './proxy';
 
 /** Every bridge method answers with a value, never throws across IPC (design §3). */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
@@ -47,6 +48,8 @@ export const SettingsViewSchema = z.object({
   /** 'env': ECUAPASS_API_URL is set and wins over the saved value; 'policy': the machine policy fixes it. */
   backendUrlSource: z.enum(['env', 'settings', 'default', 'policy']),
   idleLockMinutes: z.number(),
+  /** How requests reach the backend (issue 12); the policy's when it fixes the proxy. */
+  proxy: ProxySettingsSchema,
   /** Machine policy (issue 10): which of these settings the organisation fixes. */
   policy: PolicyStateSchema,
 });
@@ -60,6 +63,7 @@ export const SettingsUpdateSchema = z.strictObject({
     .min(IDLE_LOCK_MINUTES.min, `Entre ${IDLE_LOCK_MINUTES.min} y ${IDLE_LOCK_MINUTES.max} minutos.`)
     .max(IDLE_LOCK_MINUTES.max, `Entre ${IDLE_LOCK_MINUTES.min} y ${IDLE_LOCK_MINUTES.max} minutos.`)
     .optional(),
+  proxy: ProxySettingsSchema.optional(),
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
 
@@ -104,8 +108,8 @@ export const bridgeContract = {
   switchUser: { input: NoInput, output: z.null() },
   getSettings: { input: NoInput, output: SettingsViewSchema },
   updateSettings: { input: SettingsUpdateSchema, output: SettingsViewSchema },
-  /** "Probar conexión": whether a backend answers at that URL. */
-  testConnection: { input: z.strictObject({ backendUrl: BackendUrlField }), output: z.object({ reachable: z.literal(true) }) },
+  /** "Probar conexión": whether a backend answers at that URL, through that proxy (else the one in force). */
+  testConnection: { input: z.strictObject({ backendUrl: BackendUrlField, proxy: ProxySettingsSchema.optional() }), output: z.object({ reachable: z.literal(true) }) },
 } as const satisfies Record<BridgeMethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // The method list used by the preload must name exactly the contract's methods.
