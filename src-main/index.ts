@@ -1,9 +1,7 @@
 import { app, type BrowserWindow, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { ApiClient } from './api/api-client';
-import { checkBackendUrl } from './api/backend-url';
 import { BackendConnection } from './api/backend-connection';
-import { ERROR_MESSAGES, type SettingsView } from '../src-shared/contract';
 import { appInfo } from './app-info';
 import { logFolder, setUpLogging } from './logging/logger';
 import { aboutText } from './window/about-text';
@@ -21,10 +19,10 @@ import { hardenWebContents } from './window/harden-web-contents';
 import { createMainWindow } from './window/main-window';
 import { loadPolicyForApp } from './policy/load-for-app';
 import { policyState } from './policy/machine-policy';
-import { refuseManagedChange } from './policy/policy-guard';
+import { SettingsService } from './settings/settings-service';
 import { createNetwork } from './proxy/network';
 import { PROXY_KEYCHAIN_SERVICE } from './proxy/proxy-credentials';
-import { SYSTEM_PROXY, type ProxySettings } from '../src-shared/contract';
+import { SYSTEM_PROXY } from '../src-shared/contract';
 
 // A test or a portable install may choose its own data folder.
 const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
@@ -78,6 +76,8 @@ async function start(): Promise<void> {
     settingsFile.save(settings);
   };
 
+  // The bridge is registered before the session manager exists (calls wait for it, below).
+  let sessionsRef: SessionManager | null = null;
   // The window opens at once; bridge calls wait until the keychain has answered (or not).
   let handlersReady: (handlers: BridgeHandlers) => void = () => undefined;
   const deferred = deferredHandlers(new Promise<BridgeHandlers>((resolve) => (handlersReady = resolve)));
@@ -90,6 +90,7 @@ async function start(): Promise<void> {
     },
     (event) => isAppFrame(event),
     log,
+    () => ({ userId: sessionsRef?.currentUserId ?? null }),
   );
   mainWindow = createMainWindow(join(__dirname, '../preload/index.js'));
   mainWindow.on('closed', () => {
@@ -97,7 +98,6 @@ async function start(): Promise<void> {
   });
 
   // Proxy (issue 12): the policy's, else the saved one, else the system's; in force before the first request.
-  const proxyInForce = (): ProxySettings => policy.policy.proxy ?? settings.proxy ?? SYSTEM_PROXY;
   let proxyStore: ReturnType<typeof openSecureStore> | null = null;
   const network = createNetwork({
     mainWindow: () => mainWindow,
@@ -105,7 +105,9 @@ async function start(): Promise<void> {
     proxyStore: async () => (await (proxyStore ??= openSecureStore(() => require('@github/keytar') as KeytarApi, PROXY_KEYCHAIN_SERVICE))).store,
     log,
   });
-  await network.apply(proxyInForce()).catch((err: unknown) => log.error('proxy configuration refused', err instanceof Error ? err.message : String(err)));
+  await network
+    .apply(policy.policy.proxy ?? settings.proxy ?? SYSTEM_PROXY)
+    .catch((err: unknown) => log.error('proxy configuration refused', err instanceof Error ? err.message : String(err)));
   const connection = new BackendConnection(
     process.env.ECUAPASS_API_URL,
     settings.backendUrl,
@@ -118,7 +120,7 @@ async function start(): Promise<void> {
   const opened = await openSecureStore(() => require('@github/keytar') as KeytarApi, KEYCHAIN_SERVICE);
   if (opened.fallbackReason) log.warn(`keychain unavailable, session kept in memory: ${opened.fallbackReason}`);
 
-  const sessions = new SessionManager({
+  const sessions: SessionManager = new SessionManager({
     store: opened.store,
     connection,
     lastUser: {
@@ -127,63 +129,35 @@ async function start(): Promise<void> {
     },
     onStoreError: (what, err) => log.warn(`${what} failed`, err instanceof Error ? err.message : String(err)),
   });
+  sessionsRef = sessions;
   const registration = new RegistrationService(sessions);
-  const endSession = async () => {
-    registration.forgetTicket();
-    return sessions.logout();
-  };
-  const settingsView = (): SettingsView => ({
-    backendUrl: connection.backendUrl,
-    backendUrlSource: connection.backendUrlSource,
-    idleLockMinutes: policy.policy.idleLockMinutes ?? settings.idleLockMinutes,
-    proxy: proxyInForce(),
-    policy: policyView,
+  const settingsService = new SettingsService({
+    read: () => settings,
+    save: saveSettings,
+    connection,
+    policy: { state: policyView, idleLockMinutes: policy.policy.idleLockMinutes, proxy: policy.policy.proxy },
+    applyProxy: (proxy) => network.apply(proxy),
+    endSession: () => sessions.logout(),
   });
 
   const handlers: BridgeHandlers = {
     getAppInfo: async () => ({ ok: true, value: appInfo(connection.backendUrl, opened.store.kind === 'keychain') }),
     restoreSession: () => sessions.restore(),
     login: (input) => sessions.login(input),
-    logout: endSession,
-    lockSession: endSession,
-    switchUser: async () => {
-      registration.forgetTicket();
-      return sessions.detach();
-    },
+    logout: () => sessions.logout(),
+    lockSession: () => sessions.logout(),
+    switchUser: async () => sessions.detach(),
     getRegistration: () => registration.getRegistration(),
     verifyCurrentPassword: (input) => registration.verifyCurrentPassword(input.currentPassword),
     checkEmailAvailability: (input) => registration.checkEmailAvailability(input.email),
     requestSecurityCode: (input) => registration.requestSecurityCode(input.email),
     updateRegistration: (input) => registration.update(input),
-    deactivateUser: async (input) => {
-      registration.forgetTicket();
-      return sessions.deactivate(input.reason);
-    },
+    deactivateUser: (input) => sessions.deactivate(input.reason),
     listRememberedUsers: async () => ({ ok: true, value: await sessions.rememberedUsers() }),
     resumeUser: (input) => sessions.resume(input.userId),
     forgetUser: (input) => sessions.forget(input.userId),
-    getSettings: async () => ({ ok: true, value: settingsView() }),
-    updateSettings: async (input) => {
-      const managed = refuseManagedChange(input, policyView);
-      if (managed) return { ok: false, error: managed };
-      if (input.backendUrl !== undefined) {
-        const check = checkBackendUrl(input.backendUrl);
-        if (!check.ok) {
-          const message = check.reason === 'insecure' ? ERROR_MESSAGES.INSECURE_URL : 'La dirección del servidor no es válida.';
-          return { ok: false, error: { code: check.reason === 'insecure' ? 'INSECURE_URL' : 'INVALID_INPUT', message, fields: { backendUrl: message } } };
-        }
-        // A session belongs to the backend that issued it.
-        if (check.url !== connection.backendUrl && connection.backendUrlSource !== 'env') await endSession();
-        saveSettings({ ...settings, backendUrl: check.url });
-        connection.configure(check.url);
-      }
-      if (input.idleLockMinutes !== undefined) saveSettings({ ...settings, idleLockMinutes: input.idleLockMinutes });
-      if (input.proxy !== undefined) {
-        saveSettings({ ...settings, proxy: input.proxy });
-        await network.apply(input.proxy);
-      }
-      return { ok: true, value: settingsView() };
-    },
+    getSettings: async () => ({ ok: true, value: settingsService.view() }),
+    updateSettings: (input) => settingsService.update(input),
     // A policy's proxy is always the one tested; otherwise the one on screen, not yet saved.
     testConnection: (input) => {
       const proxy = policy.policy.proxy ?? input.proxy;
