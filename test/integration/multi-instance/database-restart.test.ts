@@ -79,7 +79,19 @@ describe('the database restarted under load', () => {
     pgServer.pause();
     phase = 'down';
     for (const i of instances) {
-      await waitFor(`${i.name} not ready`, async () => (await i.request('/health/ready')).status === 503, 15_000);
+      const seen: string[] = [];
+      await waitFor(
+        `${i.name} not ready`,
+        async () => {
+          const t = Date.now();
+          const status = await i.request('/health/ready').then((r) => r.status, (err: Error) => err.name);
+          seen.push(`${status} in ${Date.now() - t} ms`);
+          return status === 503;
+        },
+        20_000,
+      ).catch((err: Error) => {
+        throw new Error(`${err.message}; readiness answers: ${seen.join(', ')}`);
+      });
       const ready = await i.request('/health/ready');
       expect(await ready.json()).toEqual({ status: 'unavailable', database: 'down' });
       expect((await i.request('/health')).status).toBe(200);
