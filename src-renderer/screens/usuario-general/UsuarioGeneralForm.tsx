@@ -127,11 +127,11 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
         registration={registration}
         verified={emailVerified}
         onVerified={() => setEmailVerified(true)}
-        onCodeSent={(email) =>
+        onCodeSent={(email, expiresAt) =>
           setDialog({
             kind: 'info',
             title: 'Código de seguridad enviado',
-            message: `Se envió el correo electrónico "ACTIVACIÓN DE CORREO ELECTRÓNICO" a ${email} con su código de seguridad. El código vence en 15 minutos. Revise también la bandeja de correos no deseados.`,
+            message: `Se envió el correo electrónico "ACTIVACIÓN DE CORREO ELECTRÓNICO" a ${email} con su código de seguridad. El código vence ${validityFrom(expiresAt)}. Revise también la bandeja de correos no deseados.`,
           })
         }
         onFailure={showFailure}
@@ -178,4 +178,12 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
       />
     </form>
   );
+}
+
+/** "en 15 minutos (a las 10:42)", from the backend's expiry instant. */
+function validityFrom(expiresAt: string): string {
+  const at = new Date(expiresAt);
+  const minutes = Math.max(1, Math.round((at.getTime() - Date.now()) / 60_000));
+  const time = at.toLocaleTimeString('es-EC', { hour: '2-digit', minute: '2-digit' });
+  return `en ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'} (a las ${time})`;
 }
