@@ -44,21 +44,13 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
       useAppStore.getState().sessionExpired(error.message);
       return;
     }
+    // Field-bound errors carry `fields` (FIELD_OF_ERROR on the backend): mapped here, once.
     const fields: FormErrors = {};
     for (const [path, message] of Object.entries(error.fields ?? {})) {
       const field = fieldOfWirePath(path);
       if (field && !fields[field]) fields[field] = message;
     }
-    const hasFields = Object.keys(fields).length > 0;
-    if (error.code === 'NAME_CHANGE_TOO_LARGE' && !hasFields) fields.name = error.message;
-    if (error.code === 'EMAIL_UNAVAILABLE' && !hasFields) fields.email = error.message;
-    if ((error.code === 'SECURITY_CODE_INVALID' || error.code === 'SECURITY_CODE_EXPIRED') && !hasFields) {
-      fields.securityCode = error.message;
-    }
-    if (error.code === 'PASSWORD_TICKET_INVALID') {
-      setPasswordVerified(false);
-      if (!hasFields) fields.currentPassword = error.message;
-    }
+    if (error.code === 'PASSWORD_TICKET_INVALID') setPasswordVerified(false);
     form.setFieldErrors(fields);
     setFormError(error);
     if (error.code === 'SECURITY_CODE_EXPIRED') {
