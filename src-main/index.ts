@@ -22,6 +22,7 @@ import { createMainWindow } from './window/main-window';
 import { loadPolicyForApp } from './policy/load-for-app';
 import { policyState } from './policy/machine-policy';
 import { refuseManagedChange } from './policy/policy-guard';
+import { startUpdates } from './update/start-updates';
 
 // A test or a portable install may choose its own data folder.
 const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
@@ -126,6 +127,8 @@ async function start(): Promise<void> {
     policy: policyView,
   });
 
+  const updates = startUpdates({ policy, settingsFeedUrl: settings.updateFeedUrl, currentVersion: app.getVersion(), isPackaged: app.isPackaged, log });
+
   const handlers: BridgeHandlers = {
     getAppInfo: async () => ({ ok: true, value: appInfo(connection.backendUrl, opened.store.kind === 'keychain') }),
     restoreSession: () => sessions.restore(),
@@ -167,6 +170,9 @@ async function start(): Promise<void> {
       return { ok: true, value: settingsView() };
     },
     testConnection: (input) => connection.test(input.backendUrl),
+    getUpdateState: async () => ({ ok: true, value: updates.state() }),
+    installUpdate: async () =>
+      updates.installNow() ? { ok: true, value: null } : { ok: false, error: { code: 'INVALID_INPUT', message: 'No hay una actualización lista para instalar.' } },
   };
   handlersReady(handlers);
   Menu.setApplicationMenu(
