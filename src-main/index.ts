@@ -23,6 +23,7 @@ import { SettingsService } from './settings/settings-service';
 import { createNetwork } from './proxy/network';
 import { PROXY_KEYCHAIN_SERVICE } from './proxy/proxy-credentials';
 import { SYSTEM_PROXY } from '../src-shared/contract';
+import { startUpdates } from './update/start-updates';
 
 // A test or a portable install may choose its own data folder.
 const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
@@ -140,6 +141,8 @@ async function start(): Promise<void> {
     endSession: () => sessions.logout(),
   });
 
+  const updates = startUpdates({ policy, settingsFeedUrl: settings.updateFeedUrl, currentVersion: app.getVersion(), isPackaged: app.isPackaged, log });
+
   const handlers: BridgeHandlers = {
     getAppInfo: async () => ({ ok: true, value: appInfo(connection.backendUrl, opened.store.kind === 'keychain') }),
     restoreSession: () => sessions.restore(),
@@ -164,6 +167,9 @@ async function start(): Promise<void> {
       if (!proxy) return connection.test(input.backendUrl);
       return connection.test(input.backendUrl, async (baseUrl) => new ApiClient({ baseUrl, fetch: await network.probeFetch(proxy) }));
     },
+    getUpdateState: async () => ({ ok: true, value: updates.state() }),
+    installUpdate: async () =>
+      updates.installNow() ? { ok: true, value: null } : { ok: false, error: { code: 'INVALID_INPUT', message: 'No hay una actualización lista para instalar.' } },
   };
   handlersReady(handlers);
   Menu.setApplicationMenu(

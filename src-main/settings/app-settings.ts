@@ -12,6 +12,8 @@ export const AppSettingsSchema = z.strictObject({
   idleLockMinutes: z.number().min(0.05).max(480).default(15),
   /** How requests reach the backend (never the proxy's password: that lives in the keychain). */
   proxy: ProxySettingsSchema.optional(),
+  /** Update feed (generic provider base URL); the machine policy's updates.feedUrl wins over it. */
+  updateFeedUrl: z.string().max(2048).optional(),
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 
