@@ -1,8 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { MANAGED_BY_ORGANIZATION, SYSTEM_PROXY, SettingsUpdateSchema, fieldErrorsFrom, type ContractError, type ProxySettings, type SettingsView } from '../../src-shared/contract';
+import { ERROR_MESSAGES, MANAGED_BY_ORGANIZATION, SYSTEM_PROXY, SettingsUpdateSchema, fieldErrorsFrom, type ContractError, type ProxySettings, type SettingsView } from '../../src-shared/contract';
 import { ecuapass } from '../bridge';
 import { useAppStore } from '../state/app-store';
 import { TextField } from '../components/TextField';
+import { useBridgeCall } from '../hooks/use-bridge-call';
+import { FormAlert } from '../components/FormAlert';
 import { ProxySettingsFields, proxyForMode } from './ProxySettingsFields';
 
 /** "Configuración de conexión": the backend URL (validated, tested) and the idle lock. */
@@ -15,7 +17,7 @@ export function ConfiguracionScreen() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
   const [failure, setFailure] = useState<ContractError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, call } = useBridgeCall();
 
   useEffect(() => {
     void ecuapass.getSettings().then((res) => {
@@ -51,10 +53,8 @@ export function ConfiguracionScreen() {
       const checked = SettingsUpdateSchema.safeParse({ proxy: proxyChoice });
       if (!checked.success) return setErrors(fieldErrorsFrom(checked.error));
     }
-    setBusy(true);
     // The URL and proxy on screen, saved or not (a policy's proxy is always the one main tests).
-    const res = await ecuapass.testConnection({ backendUrl, ...(proxyManaged ? {} : { proxy: proxyChoice }) });
-    setBusy(false);
+    const res = await call(() => ecuapass.testConnection({ backendUrl, ...(proxyManaged ? {} : { proxy: proxyChoice }) }));
     if (res.ok) setStatus('Conexión correcta: el servidor de Ecuapass respondió.');
     else {
       setFailure(res.error);
@@ -68,9 +68,7 @@ export function ConfiguracionScreen() {
     setFailure(null);
     const update = parse();
     if (!update) return;
-    setBusy(true);
-    const res = await ecuapass.updateSettings(update);
-    setBusy(false);
+    const res = await call(() => ecuapass.updateSettings(update));
     if (!res.ok) {
       setFailure(res.error);
       if (res.error.fields) setErrors(res.error.fields);
@@ -95,17 +93,8 @@ export function ConfiguracionScreen() {
             {status}
           </p>
         )}
-        {failure && (
-          <p className="form-error" role="alert">
-            {failure.message}
-          </p>
-        )}
-        {view?.policy.status === 'invalid' && (
-          <p className="form-error" role="alert">
-            La política de su organización para este equipo no es válida: la aplicación no se conectará hasta que su
-            departamento de TI la corrija.
-          </p>
-        )}
+        <FormAlert>{failure?.message}</FormAlert>
+        {view?.policy.status === 'invalid' && <FormAlert>{ERROR_MESSAGES.POLICY_INVALID}</FormAlert>}
         {view?.backendUrlSource === 'env' && (
           <p className="notice">
             La variable de entorno ECUAPASS_API_URL fija la dirección del servidor: lo guardado aquí se usará cuando no esté definida.
