@@ -140,6 +140,23 @@ test('a trusted certificate for another name (127.0.0.1 instead of localhost) is
   await screenshot(window, '71-certificado-otro-nombre');
 });
 
+test('an expired certificate from a trusted CA is refused saying it expired and that IT must renew it', async () => {
+  const expired = makeTestPki(['localhost'], { expired: true });
+  const old = await startBackend({}, { tls: { cert: expired.serverCert, key: expired.serverKey, ca: expired.caCert, acceptExpired: true } });
+  try {
+    const window = await launch(old.url, homeWithNss(expired.caCert));
+    await login(window, DEMO.jperez.userId, DEMO.jperez.password);
+    const alert = window.getByRole('alert');
+    await expect(alert).toContainText('está vencido o todavía no es válido');
+    await expect(alert).toContainText('renueve el certificado del servidor');
+    await screenshot(window, '76-certificado-vencido');
+  } finally {
+    await running?.close();
+    running = null;
+    await old.dispose();
+  }
+});
+
 test('manual proxy with Basic authentication: 407 asks, wrong credentials ask again, cancel points at the proxy, the right ones log in and save', async () => {
   const proxy = await startTestProxy({ routes: { [`backend.test:${backendPort}`]: Number(backendPort) }, auth: { username: PROXY_USER, password: PROXY_PASSWORD } });
   proxies.push(proxy);
