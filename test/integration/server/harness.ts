@@ -55,6 +55,8 @@ export interface TestServer {
   dir: string;
   /** Runs SQL on a separate connection (as an operator would), e.g. to set flags the API cannot set yet. */
   sql(statement: string, ...params: unknown[]): void;
+  /** Forgets every login and "Verificar contraseña" try (Kysely, so it runs on any dialect). */
+  clearAttempts(): Promise<void>;
   /** Every row of users, sessions and audit_log, to prove a request changed nothing. */
   dump(): Record<(typeof DUMPED_TABLES)[number], unknown[]>;
   /** Stops the server and deletes its files, unless keepFiles (a later server reuses `dir`). */
@@ -70,6 +72,7 @@ export const DUMPED_TABLES = [
   'email_security_codes',
   'security_code_sends',
   'sandbox_mailbox',
+  'attempt_counters',
 ] as const;
 
 /** Starts the real backend on 127.0.0.1, port 0, over a fresh SQLite file in a temp folder. */
@@ -142,6 +145,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       const body = (await res.json()) as { token?: string };
       if (res.status !== 201 || !body.token) throw new Error(`login ${userId} answered ${res.status}: ${JSON.stringify(body)}`);
       return body.token;
+    },
+    async clearAttempts() {
+      await db.deleteFrom('attempt_counters').execute();
     },
     sql(statement, ...params) {
       withSqlite((s) => s.prepare(statement).run(...params));
