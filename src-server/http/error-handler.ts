@@ -32,6 +32,7 @@ function isFastifyClientError(error: unknown): error is FastifyError & { statusC
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
+      reply.headers(error.headers);
       return sendError(reply, error.status, error.code, error.message, error.fields);
     }
     if (isFastifyClientError(error)) {

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { MailboxSchema, type MailboxEntry } from '../../../src-shared/contract';
 import { buildApp } from '../../../src-server/app';
 import type { GeneralUserLimits } from '../../../src-server/general-user/limits';
+import type { PasswordWorkLimits } from '../../../src-server/security/password-work-budget';
 import { migrateToLatest } from '../../../src-server/db/migrate';
 import { openDatabase, type Db } from '../../../src-server/db/open-database';
 import { loadSeed } from '../../../src-server/seed/load-seed';
@@ -25,6 +26,11 @@ export interface StartOptions {
   /** Send mail by SMTP to this URL instead of the sandbox mailbox. */
   smtpUrl?: string;
   generalUserLimits?: Partial<GeneralUserLimits>;
+  /**
+   * The password-work budget. Tests share one source (127.0.0.1) and log in far more often than a
+   * person, so the per-source limits and the shedding are off unless a test passes them (the budget's own tests do).
+   */
+  passwordWork?: Partial<PasswordWorkLimits>;
   /** Reuse the database of an earlier (closed with keepFiles) server, as after a restart. */
   dir?: string;
   clock?: FakeClock;
@@ -91,6 +97,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       sessionAbsoluteHours: options.sessionAbsoluteHours ?? 8,
       ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
       ...(options.generalUserLimits ? { generalUserLimits: options.generalUserLimits } : {}),
+      passwordWork: { perSourceBurst: 1e9, perSourcePerMinute: 1e9, perSourceInFlight: 1e9, queueMax: 1e9, refusalDelayMs: 0, ...options.passwordWork },
     },
   });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });

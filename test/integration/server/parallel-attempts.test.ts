@@ -25,6 +25,8 @@ beforeAll(async () => {
   server = await startServer({
     users: usersWith(...LOGIN_IDS, ...VERIFY_IDS, ...CODE_IDS),
     generalUserLimits: { securityCodesPerHour: 100 },
+    // Budget off (all tries run at once): this file tests the counters' atomicity, not the queue.
+    passwordWork: { concurrency: 1_000 },
   });
 });
 afterAll(async () => {
