@@ -21,7 +21,7 @@ describe('POST /api/v1/sessions (login)', () => {
     expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(body.expiresAt).toBe(new Date(server.clock.now().getTime() + 30 * 60_000).toISOString());
     // Only the hash of the token is stored.
-    const { sessions } = server.dump() as { sessions: { token_hash: string }[] };
+    const { sessions } = (await server.dump()) as { sessions: { token_hash: string }[] };
     expect(sessions.some((s) => s.token_hash === body.token)).toBe(false);
     expect(sessions.every((s) => /^[0-9a-f]{64}$/.test(s.token_hash))).toBe(true);
   });
@@ -98,7 +98,7 @@ describe('POST /api/v1/sessions (login)', () => {
 
   it('deactivated user: 403 ACCOUNT_DEACTIVATED (message says how to register again); wrong password still 401', async () => {
     const token = await server.login('cvera');
-    server.sql(
+    await server.sql(
       "UPDATE users SET deactivated_at = ?, deactivation_reason = 'Prueba de baja del usuario' WHERE user_id = ?",
       server.clock.now().toISOString(),
       'cvera',
