@@ -28,9 +28,7 @@ describe('password-work budget', () => {
   it('the 4th login of a source within its budget of 3 → 429 RATE_LIMITED, Retry-After, Spanish message, no hash, not counted', async () => {
     await server.clearAttempts();
     for (let i = 0; i < 3; i++) expect((await login('10.0.0.1')).statusCode).toBe(401);
-    const t0 = performance.now();
     const res = await login('10.0.0.1', DEMO_PASSWORD);
-    const ms = performance.now() - t0;
     expect(res.statusCode).toBe(429);
     const body = res.json() as { error: { code: string; message: string } };
     expect(body.error.code).toBe('RATE_LIMITED');
@@ -38,8 +36,7 @@ describe('password-work budget', () => {
     expect(body.error.message).not.toBe(ERROR_MESSAGES.RATE_LIMITED);
     // 6 a minute: the next token is 10 s away.
     expect(Number(res.headers['retry-after'])).toBe(10);
-    // No scrypt (~100 ms on this machine) was done, and the try was not counted.
-    expect(ms).toBeLessThan(50);
+    // The refused request never reached the login: its try was not even counted (the count comes before the hash).
     const row = await server.db.selectFrom('attempt_counters').select('tries').where('subject', '=', 'cvera').executeTakeFirstOrThrow();
     expect(Number(row.tries)).toBe(3);
     // Another source is not affected.
