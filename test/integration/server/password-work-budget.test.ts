@@ -34,8 +34,9 @@ describe('password-work budget', () => {
     expect(body.error.code).toBe('RATE_LIMITED');
     expect(body.error.message).toMatch(/^Hay demasiados intentos de contraseña desde su equipo o su red\. Espere \d+ segundos? y vuelva a intentarlo\.$/);
     expect(body.error.message).not.toBe(ERROR_MESSAGES.RATE_LIMITED);
-    // 6 a minute: the next token is 10 s away.
-    expect(Number(res.headers['retry-after'])).toBe(10);
+    // 6 a minute: the next token is at most 10 s away (less when this machine is slow between requests).
+    expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(10);
     // The refused request never reached the login: its try was not even counted (the count comes before the hash).
     const row = await server.db.selectFrom('attempt_counters').select('tries').where('subject', '=', 'cvera').executeTakeFirstOrThrow();
     expect(Number(row.tries)).toBe(3);
