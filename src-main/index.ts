@@ -20,6 +20,7 @@ import { createMainWindow } from './window/main-window';
 import { loadPolicyForApp } from './policy/load-for-app';
 import { policyState } from './policy/machine-policy';
 import { SettingsService } from './settings/settings-service';
+import { startUpdates } from './update/start-updates';
 
 // A test or a portable install may choose its own data folder.
 const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
@@ -125,6 +126,8 @@ async function start(): Promise<void> {
     endSession: () => sessions.logout(),
   });
 
+  const updates = startUpdates({ policy, settingsFeedUrl: settings.updateFeedUrl, currentVersion: app.getVersion(), isPackaged: app.isPackaged, log });
+
   const handlers: BridgeHandlers = {
     getAppInfo: async () => ({ ok: true, value: appInfo(connection.backendUrl, opened.store.kind === 'keychain') }),
     restoreSession: () => sessions.restore(),
@@ -144,6 +147,9 @@ async function start(): Promise<void> {
     getSettings: async () => ({ ok: true, value: settingsService.view() }),
     updateSettings: (input) => settingsService.update(input),
     testConnection: (input) => connection.test(input.backendUrl),
+    getUpdateState: async () => ({ ok: true, value: updates.state() }),
+    installUpdate: async () =>
+      updates.installNow() ? { ok: true, value: null } : { ok: false, error: { code: 'INVALID_INPUT', message: 'No hay una actualización lista para instalar.' } },
   };
   handlersReady(handlers);
   Menu.setApplicationMenu(

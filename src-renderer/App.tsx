@@ -6,6 +6,7 @@ import { PortalScreen } from './screens/PortalScreen';
 import { ModificarInformacionUsoScreen } from './screens/ModificarInformacionUsoScreen';
 import { AppHeader } from './components/AppHeader';
 import { useIdleLock } from './hooks/use-idle-lock';
+import { UpdateNotice } from './components/UpdateNotice';
 
 // Loaded when first opened: the login screen starts with less script to parse.
 const UsuarioGeneralScreen = lazy(() =>
@@ -43,7 +44,14 @@ export function App() {
       </main>
     );
   }
-  if (screen === 'login') return <LoginScreen />;
+  if (screen === 'login') {
+    return (
+      <>
+        <LoginScreen />
+        <UpdateNotice />
+      </>
+    );
+  }
   if (screen === 'settings' && !signedIn) {
     return (
       <Suspense fallback={<p aria-busy="true">Cargando…</p>}>
@@ -60,6 +68,7 @@ export function App() {
         {screen === 'usuarioGeneral' && <UsuarioGeneralScreen />}
         {screen === 'settings' && <ConfiguracionScreen />}
       </Suspense>
+      <UpdateNotice />
     </div>
   );
 }

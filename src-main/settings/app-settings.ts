@@ -9,6 +9,8 @@ export const AppSettingsSchema = z.strictObject({
   lastUserId: z.string().max(50).optional(),
   /** Minutes without input before the app locks; fractions allowed in the file (kiosks, tests). */
   idleLockMinutes: z.number().min(0.05).max(480).default(15),
+  /** Update feed (generic provider base URL); the machine policy's updates.feedUrl wins over it. */
+  updateFeedUrl: z.string().max(2048).optional(),
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 

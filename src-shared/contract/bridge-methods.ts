@@ -21,6 +21,8 @@ export const BRIDGE_METHODS = [
   'getSettings',
   'updateSettings',
   'testConnection',
+  'getUpdateState',
+  'installUpdate',
 ] as const;
 
 export type BridgeMethodName = (typeof BRIDGE_METHODS)[number];

@@ -14,6 +14,7 @@ import {
 } from './http';
 import { registrationFormSchema } from '../registration/update';
 import { PolicyStateSchema } from './policy';
+import { UpdateStateSchema } from './update';
 
 /** Every bridge method answers with a value, never throws across IPC (design §3). */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
@@ -112,6 +113,10 @@ export const bridgeContract = {
   updateSettings: { input: SettingsUpdateSchema, output: SettingsViewSchema },
   /** "Probar conexión": whether a backend answers at that URL. */
   testConnection: { input: z.strictObject({ backendUrl: BackendUrlField }), output: z.object({ reachable: z.literal(true) }) },
+  /** Updates (issue 10): the notice's state, read by the renderer while it shows. */
+  getUpdateState: { input: NoInput, output: UpdateStateSchema },
+  /** "Reiniciar y actualizar": installs the verified download and restarts. */
+  installUpdate: { input: NoInput, output: z.null() },
 } as const satisfies Record<
   BridgeMethodName,
   {
