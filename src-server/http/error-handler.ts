@@ -1,6 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_MESSAGES, ErrorBodySchema, type ErrorBody, type ErrorCode, type FieldErrors } from '../../src-shared/contract';
+import { isStorageUnavailable } from '../db/dialect';
 import { AppError } from './app-error';
+
+/** 503 when the database cannot take the write (disk full, read-only, locked too long): the user may retry later. */
+export const STORAGE_UNAVAILABLE_MESSAGE =
+  'El servidor de Ecuapass no puede guardar datos en este momento. Sus datos no se modificaron; intente nuevamente en unos minutos.';
 
 function errorBody(code: ErrorCode, message: string, fields?: FieldErrors): ErrorBody {
   return ErrorBodySchema.parse({ error: fields ? { code, message, fields } : { code, message } });
@@ -39,6 +44,11 @@ export function installErrorHandling(app: FastifyInstance): void {
       const code = clientErrorCode(error.statusCode);
       request.log.info({ err: { code: error.code, message: error.message } }, 'client error');
       return sendError(reply, code === 'BAD_REQUEST' ? 400 : error.statusCode, code);
+    }
+    if (isStorageUnavailable(error)) {
+      // The operator must see this at once (free disk space, fix permissions); the client just retries later.
+      request.log.error({ err: error }, 'database cannot take writes');
+      return sendError(reply, 503, 'INTERNAL', STORAGE_UNAVAILABLE_MESSAGE);
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, 500, 'INTERNAL');
