@@ -41,7 +41,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   // 53300 (too many connections).
   if (/^08/.test(code) || /^57P0[1-3]$/.test(code) || code === '53300') return true;
   if (UNAVAILABLE_NODE_CODES.has(code)) return true;
-  if (/timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Query read timeout/i.test(message)) return true;
+  if (/timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|Query read timeout/i.test(message)) return true;
   // SQLite: the file is locked by another process beyond busy_timeout, or the disk went away.
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_IOERR' || code === 'SQLITE_CANTOPEN') return true;
   return e.cause !== undefined && e.cause !== err && isDatabaseUnavailable(e.cause);
@@ -49,8 +49,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 
 /**
  * The database cannot take writes right now, through no fault of the request (issue #11 case 9):
- * disk full, read-only file or database, locked by another writer beyond the wait, I/O error, or
- * unreachable. The client gets 503 and may try again; it is never a 500.
+ * disk full, read-only file or database, locked by another writer beyond the wait, I/O error. The
+ * client gets 503 and may try again; it is never a 500. (A database that is down or restarting is
+ * isDatabaseUnavailable's, with its own message.)
  */
 export function isStorageUnavailable(err: unknown): boolean {
   const e = err as { code?: unknown; cause?: unknown } | null;
@@ -59,7 +60,7 @@ export function isStorageUnavailable(err: unknown): boolean {
   // SQLite's extended codes carry the primary one as a prefix (SQLITE_READONLY_DBMOVED, SQLITE_IOERR_WRITE, …).
   if (/^SQLITE_(FULL|READONLY|BUSY|LOCKED|IOERR|CANTOPEN|NOMEM)/.test(code)) return true;
   // PostgreSQL: 53xxx insufficient resources (53100 disk full), 25006 read-only transaction, 55P03 lock not available.
-  if (/^53/.test(code) || code === '25006' || code === '55P03') return true;
-  if (isDatabaseUnavailable(err)) return true;
+  // (53300, too many connections, is "unavailable" rather than storage: isDatabaseUnavailable.)
+  if ((/^53/.test(code) && code !== '53300') || code === '25006' || code === '55P03') return true;
   return e.cause !== undefined && e.cause !== err && isStorageUnavailable(e.cause);
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_MESSAGES, ErrorBodySchema, type ErrorBody, type ErrorCode, type FieldErrors } from '../../src-shared/contract';
-import { isStorageUnavailable } from '../db/dialect';
+import { isDatabaseUnavailable, isStorageUnavailable } from '../db/dialect';
+import { SERVER_MSG } from '../general-user/messages';
 import { AppError } from './app-error';
 
 /** 503 when the database cannot take the write (disk full, read-only, locked too long): the user may retry later. */
@@ -48,7 +49,15 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (isStorageUnavailable(error)) {
       // The operator must see this at once (free disk space, fix permissions); the client just retries later.
       request.log.error({ err: error }, 'database cannot take writes');
+      reply.header('retry-after', '5');
       return sendError(reply, 503, 'INTERNAL', STORAGE_UNAVAILABLE_MESSAGE);
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Not a bug and not the client's fault: the database is down or restarting. 503 tells a proxy
+      // and the desktop app to try again; the instance stays up and recovers by itself.
+      request.log.warn({ err: { code: (error as { code?: unknown }).code, message: (error as Error).message } }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return sendError(reply, 503, 'INTERNAL', SERVER_MSG.databaseUnavailable);
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, 500, 'INTERNAL');
