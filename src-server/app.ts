@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyHttpsOptions, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Server as HttpsServer } from 'node:https';
 import { API_PREFIX } from '../src-shared/contract';
 import type { AppDeps } from './app-deps';
 import type { Clock } from './clock';
@@ -27,16 +28,20 @@ export interface BuildAppOptions {
     };
   /** Fastify's logger option: false (tests), or e.g. { level: 'info' } (main). */
   logger?: FastifyServerOptions['logger'];
+  /** PEM certificate and key: the server speaks HTTPS (TLS_CERT / TLS_KEY); absent, plain HTTP. */
+  https?: { cert: Buffer; key: Buffer };
 }
 
 /** The backend as a Fastify instance, not yet listening: main listens on PORT, tests on port 0. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
+  const serverOptions: FastifyServerOptions = {
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
-  });
+  };
+  // Fastify types an HTTPS instance separately; every route and hook here works on either.
+  const app = (options.https ? Fastify({ ...(serverOptions as FastifyHttpsOptions<HttpsServer>), https: options.https }) : Fastify(serverOptions)) as unknown as FastifyInstance;
   installErrorHandling(app);
   acceptJsonOnly(app);
 
