@@ -17,6 +17,7 @@ import { createMailer } from './mail/create-mailer';
 import { DEFAULT_MAIL_FROM } from './config';
 import { devMailboxRoutes } from './routes/dev-mailbox-routes';
 import { generalUserRoutes } from './routes/general-user-routes';
+import { defaultPasswordWorkLimits, PasswordWorkBudget, type PasswordWorkLimits } from './security/password-work-budget';
 
 export interface BuildAppOptions {
   db: Db;
@@ -25,6 +26,8 @@ export interface BuildAppOptions {
     Partial<Pick<ServerConfig, 'smtpUrl' | 'mailFrom'>> & {
       /** Overrides of the design's limits (tests); the defaults otherwise. */
       generalUserLimits?: Partial<GeneralUserLimits>;
+      /** Overrides of the password-work budget (tests); sized to this machine's cores otherwise. */
+      passwordWork?: Partial<PasswordWorkLimits>;
     };
   /** Fastify's logger option: false (tests), or e.g. { level: 'info' } (main). */
   logger?: FastifyServerOptions['logger'];
@@ -61,6 +64,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     generalUserLimits: { ...DEFAULT_GENERAL_USER_LIMITS, ...options.config.generalUserLimits },
     auth: createAuthenticator({ db: options.db, clock: options.clock, limits }),
     mailer,
+    passwordWork: new PasswordWorkBudget({ ...defaultPasswordWorkLimits(), ...options.config.passwordWork }),
   };
 
   // Session data and registrations must not be kept by proxies or caches.

@@ -7,3 +7,4 @@ export * from './field-errors';
 export * from './policy';
 export * from './proxy';
 export * from './update';
+export * from './well-formed-text';
