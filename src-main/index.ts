@@ -12,8 +12,10 @@ import { registerBridge } from './ipc/register-bridge';
 import { deferredHandlers } from './ipc/deferred-handlers';
 import { RegistrationService } from './registration/registration-service';
 import type { BridgeHandlers } from './ipc/bridge-handlers';
-import { openSecureStore, type KeytarApi } from './session/keychain-store';
 import { KEYCHAIN_SERVICE } from './session/secure-store';
+import { KeychainHostClient } from './session/keychain-host/host-client';
+import { HelperKeychainStore } from './session/keychain-host/helper-keychain-store';
+import { spawnKeychainHelper } from './session/keychain-host/spawn-helper';
 import { SessionManager } from './session/session-manager';
 import { SettingsFile, type AppSettings } from './settings/app-settings';
 import { APP_SCHEME, isAppUrl, serveAppRequest } from './window/app-protocol';
@@ -102,8 +104,14 @@ async function start(): Promise<void> {
   const urlProblem = connection.urlProblem();
   if (urlProblem) log.error(`backend URL refused: ${urlProblem.code}`);
 
-  const opened = await openSecureStore(() => require('@github/keytar') as KeytarApi, KEYCHAIN_SERVICE);
-  if (opened.fallbackReason) log.warn(`keychain unavailable, session kept in memory: ${opened.fallbackReason}`);
+  // keytar runs in a helper process: a native crash or a hang there cannot take this process down.
+  const keychainClient = new KeychainHostClient(spawnKeychainHelper, { timeoutMs: 10_000, log: (m) => log.warn(m) });
+  app.on('will-quit', () => keychainClient.dispose());
+  const keychain = new HelperKeychainStore(keychainClient, KEYCHAIN_SERVICE, (reason) =>
+    log.warn(`keychain unavailable, session kept in memory: ${reason}`),
+  );
+  await keychain.probe(5000);
+  const opened = { store: keychain };
 
   const sessions = new SessionManager({
     store: opened.store,
@@ -167,6 +175,11 @@ async function start(): Promise<void> {
       return { ok: true, value: settingsView() };
     },
     testConnection: (input) => connection.test(input.backendUrl),
+    retryKeychain: async () => {
+      const remembered = await keychain.retry();
+      if (remembered) await sessions.rememberActive();
+      return { ok: true, value: { remembered } };
+    },
   };
   handlersReady(handlers);
   Menu.setApplicationMenu(

@@ -21,6 +21,7 @@ export const BRIDGE_METHODS = [
   'getSettings',
   'updateSettings',
   'testConnection',
+  'retryKeychain',
 ] as const;
 
 export type BridgeMethodName = (typeof BRIDGE_METHODS)[number];

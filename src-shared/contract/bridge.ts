@@ -106,6 +106,8 @@ export const bridgeContract = {
   updateSettings: { input: SettingsUpdateSchema, output: SettingsViewSchema },
   /** "Probar conexión": whether a backend answers at that URL. */
   testConnection: { input: z.strictObject({ backendUrl: BackendUrlField }), output: z.object({ reachable: z.literal(true) }) },
+  /** "Reintentar" after the keychain failed: a fresh keychain helper; true when the session is remembered again. */
+  retryKeychain: { input: NoInput, output: z.object({ remembered: z.boolean() }) },
 } as const satisfies Record<BridgeMethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // The method list used by the preload must name exactly the contract's methods.

@@ -106,6 +106,7 @@ const SHAPES: Record<BridgeMethodName, InputShape | null> = {
   getSettings: null,
   updateSettings: { valid: { backendUrl: 'https://ecuapass.example', idleLockMinutes: 15 }, required: {}, optional: { backendUrl: 'string', idleLockMinutes: 'number' }, maxLength: { backendUrl: 2048 } },
   testConnection: { valid: { backendUrl: 'https://ecuapass.example' }, required: { backendUrl: 'string' }, optional: {}, maxLength: { backendUrl: 2048 } },
+  retryKeychain: null,
 };
 
 /** Values that cross IPC (structured clone): more than JSON has. */
@@ -322,6 +323,7 @@ describe('the real handlers wired to a real backend (a smaller pass)', () => {
         return { ok: true, value: settingsView() };
       },
       testConnection: (input) => connection.test(input.backendUrl),
+      retryKeychain: async () => ({ ok: true, value: { remembered: false } }),
     };
     const counted = Object.fromEntries(
       BRIDGE_METHODS.map((m) => [m, (input: unknown) => (bump(calls, m), (real[m] as (i: unknown) => Promise<Result<unknown>>)(input))]),

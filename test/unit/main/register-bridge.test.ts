@@ -132,6 +132,7 @@ const ROWS = {
     valid: { backendUrl: 'https://ecuapass.aduana.gob.ec' },
     wrong: [{}, { backendUrl: null }, { backendUrl: '' }, { backendUrl: MB_STRING }],
   },
+  retryKeychain: NO_INPUT,
 } satisfies Partial<Record<BridgeMethodName, Row>>;
 
 function rowOf(method: BridgeMethodName): Row {
