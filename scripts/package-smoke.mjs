@@ -178,7 +178,11 @@ function descendants(root) {
   const queue = [root];
   while (queue.length) {
     const pid = queue.shift();
-    for (const [child, parent] of parentOf) if (parent === pid) (found.push(child), queue.push(child));
+    for (const [child, parent] of parentOf) {
+      if (parent !== pid) continue;
+      found.push(child);
+      queue.push(child);
+    }
   }
   return found;
 }

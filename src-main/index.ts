@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ApiClient } from './api/api-client';
 import { checkBackendUrl } from './api/backend-url';
 import { BackendConnection } from './api/backend-connection';
-import { ERROR_MESSAGES, type SettingsView } from '../src-shared/contract';
+import { DRAFT_MAX_AGE_DAYS, ERROR_MESSAGES, type SettingsView } from '../src-shared/contract';
 import { appInfo } from './app-info';
 import { logFolder, setUpLogging } from './logging/logger';
 import { aboutText } from './window/about-text';
@@ -24,12 +24,17 @@ import { createMainWindow } from './window/main-window';
 import { loadPolicyForApp } from './policy/load-for-app';
 import { policyState } from './policy/machine-policy';
 import { refuseManagedChange } from './policy/policy-guard';
+import { draftHandlers, withDraftCleanup } from './drafts/draft-handlers';
+import { setUpDrafts } from './drafts/set-up-drafts';
 
 // A test or a portable install may choose its own data folder.
 const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
 if (userDataDir) app.setPath('userData', userDataDir);
 
 const log = setUpLogging();
+// An uncaught error in the main process is logged; the app (and the draft on disk) goes on.
+process.on('uncaughtException', (err) => log.error('uncaught exception in the main process', err));
+process.on('unhandledRejection', (err) => log.error('unhandled rejection in the main process', err));
 
 // Must happen before 'ready': the app:// scheme behaves like https (standard, secure origin).
 protocol.registerSchemesAsPrivileged([
@@ -94,6 +99,7 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  const { drafts, leaveGuard } = setUpDrafts(mainWindow, { maxAgeDays: () => (settings.draftMaxAgeDays ?? DRAFT_MAX_AGE_DAYS.default), log });
 
   const connection = new BackendConnection(
     process.env.ECUAPASS_API_URL,
@@ -110,8 +116,15 @@ async function start(): Promise<void> {
   const keychain = new HelperKeychainStore(keychainClient, KEYCHAIN_SERVICE, (reason) =>
     log.warn(`keychain unavailable, session kept in memory: ${reason}`),
   );
-  await keychain.probe(5000);
   const opened = { store: keychain };
+  // The menu (Salir / Ctrl+Q among it) before the keychain probe, which may take a few seconds.
+  Menu.setApplicationMenu(
+    buildAppMenu(
+      () => mainWindow,
+      () => aboutText(appInfo(connection.backendUrl, keychain.kind === 'keychain'), logFolder()),
+    ),
+  );
+  await keychain.probe(5000);
 
   const sessions = new SessionManager({
     store: opened.store,
@@ -134,7 +147,7 @@ async function start(): Promise<void> {
     policy: policyView,
   });
 
-  const handlers: BridgeHandlers = {
+  const handlers: Omit<BridgeHandlers, keyof ReturnType<typeof draftHandlers>> = {
     getAppInfo: async () => ({ ok: true, value: appInfo(connection.backendUrl, opened.store.kind === 'keychain') }),
     restoreSession: () => sessions.restore(),
     login: (input) => sessions.login(input),
@@ -181,11 +194,14 @@ async function start(): Promise<void> {
       return { ok: true, value: { remembered } };
     },
   };
-  handlersReady(handlers);
-  Menu.setApplicationMenu(
-    buildAppMenu(
-      () => mainWindow,
-      () => aboutText(appInfo(connection.backendUrl, opened.store.kind === 'keychain'), logFolder()),
+  handlersReady(
+    withDraftCleanup(
+      {
+        ...handlers,
+        ...draftHandlers({ store: drafts, guard: leaveGuard, currentUserId: () => sessions.currentUserId, maxAgeDays: () => (settings.draftMaxAgeDays ?? DRAFT_MAX_AGE_DAYS.default), log }),
+      },
+      drafts,
+      () => sessions.currentUserId,
     ),
   );
   log.info(`Ecuapass Desktop ${app.getVersion()} started; backend ${connection.backendUrl}; keychain: ${opened.store.kind}`);

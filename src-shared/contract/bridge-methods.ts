@@ -22,6 +22,13 @@ export const BRIDGE_METHODS = [
   'updateSettings',
   'testConnection',
   'retryKeychain',
+  'saveDraft',
+  'loadDraft',
+  'discardDraft',
+  'getDraftStorage',
+  'setUnsavedChanges',
+  'nextAppEvent',
+  'confirmLeave',
 ] as const;
 
 export type BridgeMethodName = (typeof BRIDGE_METHODS)[number];

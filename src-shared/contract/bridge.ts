@@ -14,6 +14,7 @@ import {
 } from './http';
 import { registrationFormSchema } from '../registration/update';
 import { PolicyStateSchema } from './policy';
+import { AppEventSchema, DraftLoadSchema, DraftSaveSchema, DraftStorageSchema } from './drafts';
 
 /** Every bridge method answers with a value, never throws across IPC (design §3). */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
@@ -108,6 +109,17 @@ export const bridgeContract = {
   testConnection: { input: z.strictObject({ backendUrl: BackendUrlField }), output: z.object({ reachable: z.literal(true) }) },
   /** "Reintentar" after the keychain failed: a fresh keychain helper; true when the session is remembered again. */
   retryKeychain: { input: NoInput, output: z.object({ remembered: z.boolean() }) },
+  // Drafts and the unsaved-changes guard (issue 9): always the signed-in user's own draft.
+  saveDraft: { input: DraftSaveSchema, output: z.null() },
+  loadDraft: { input: NoInput, output: DraftLoadSchema },
+  /** "Descartar". */
+  discardDraft: { input: NoInput, output: z.null() },
+  getDraftStorage: { input: NoInput, output: DraftStorageSchema },
+  setUnsavedChanges: { input: z.strictObject({ dirty: z.boolean() }), output: z.null() },
+  /** Answers when the main process has something for the page (a held close, a shutdown). */
+  nextAppEvent: { input: NoInput, output: AppEventSchema },
+  /** "Sí, salir sin guardar" after a held close or quit. */
+  confirmLeave: { input: NoInput, output: z.null() },
 } as const satisfies Record<BridgeMethodName, { input: z.ZodType; output: z.ZodType }>;
 
 // The method list used by the preload must name exactly the contract's methods.

@@ -5,3 +5,4 @@ export * from './bridge';
 export * from './bridge-methods';
 export * from './field-errors';
 export * from './policy';
+export * from './drafts';
