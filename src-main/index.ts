@@ -1,9 +1,8 @@
 import { app, type BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { ApiClient } from './api/api-client';
-import { checkBackendUrl } from './api/backend-url';
 import { BackendConnection } from './api/backend-connection';
-import { DRAFT_MAX_AGE_DAYS, ERROR_MESSAGES, type SettingsView } from '../src-shared/contract';
+import { DRAFT_MAX_AGE_DAYS } from '../src-shared/contract';
 import { appInfo } from './app-info';
 import { logFolder, setUpLogging } from './logging/logger';
 import { aboutText } from './window/about-text';
@@ -23,7 +22,7 @@ import { hardenWebContents } from './window/harden-web-contents';
 import { createMainWindow } from './window/main-window';
 import { loadPolicyForApp } from './policy/load-for-app';
 import { policyState } from './policy/machine-policy';
-import { refuseManagedChange } from './policy/policy-guard';
+import { SettingsService } from './settings/settings-service';
 import { draftHandlers, withDraftCleanup } from './drafts/draft-handlers';
 import { setUpDrafts } from './drafts/set-up-drafts';
 
@@ -82,6 +81,8 @@ async function start(): Promise<void> {
     settingsFile.save(settings);
   };
 
+  // The bridge is registered before the session manager exists (calls wait for it, below).
+  let sessionsRef: SessionManager | null = null;
   // The window opens at once; bridge calls wait until the keychain has answered (or not).
   let handlersReady: (handlers: BridgeHandlers) => void = () => undefined;
   const deferred = deferredHandlers(new Promise<BridgeHandlers>((resolve) => (handlersReady = resolve)));
@@ -94,6 +95,7 @@ async function start(): Promise<void> {
     },
     (event) => isAppFrame(event),
     log,
+    () => ({ userId: sessionsRef?.currentUserId ?? null }),
   );
   mainWindow = createMainWindow(join(__dirname, '../preload/index.js'));
   mainWindow.on('closed', () => {
@@ -126,7 +128,7 @@ async function start(): Promise<void> {
   );
   await keychain.probe(5000);
 
-  const sessions = new SessionManager({
+  const sessions: SessionManager = new SessionManager({
     store: opened.store,
     connection,
     lastUser: {
@@ -135,58 +137,34 @@ async function start(): Promise<void> {
     },
     onStoreError: (what, err) => log.warn(`${what} failed`, err instanceof Error ? err.message : String(err)),
   });
+  sessionsRef = sessions;
   const registration = new RegistrationService(sessions);
-  const endSession = async () => {
-    registration.forgetTicket();
-    return sessions.logout();
-  };
-  const settingsView = (): SettingsView => ({
-    backendUrl: connection.backendUrl,
-    backendUrlSource: connection.backendUrlSource,
-    idleLockMinutes: policy.policy.idleLockMinutes ?? settings.idleLockMinutes,
-    policy: policyView,
+  const settingsService = new SettingsService({
+    read: () => settings,
+    save: saveSettings,
+    connection,
+    policy: { state: policyView, idleLockMinutes: policy.policy.idleLockMinutes },
+    endSession: () => sessions.logout(),
   });
 
   const handlers: Omit<BridgeHandlers, keyof ReturnType<typeof draftHandlers>> = {
     getAppInfo: async () => ({ ok: true, value: appInfo(connection.backendUrl, opened.store.kind === 'keychain') }),
     restoreSession: () => sessions.restore(),
     login: (input) => sessions.login(input),
-    logout: endSession,
-    lockSession: endSession,
-    switchUser: async () => {
-      registration.forgetTicket();
-      return sessions.detach();
-    },
+    logout: () => sessions.logout(),
+    lockSession: () => sessions.logout(),
+    switchUser: async () => sessions.detach(),
     getRegistration: () => registration.getRegistration(),
     verifyCurrentPassword: (input) => registration.verifyCurrentPassword(input.currentPassword),
     checkEmailAvailability: (input) => registration.checkEmailAvailability(input.email),
     requestSecurityCode: (input) => registration.requestSecurityCode(input.email),
     updateRegistration: (input) => registration.update(input),
-    deactivateUser: async (input) => {
-      registration.forgetTicket();
-      return sessions.deactivate(input.reason);
-    },
+    deactivateUser: (input) => sessions.deactivate(input.reason),
     listRememberedUsers: async () => ({ ok: true, value: await sessions.rememberedUsers() }),
     resumeUser: (input) => sessions.resume(input.userId),
     forgetUser: (input) => sessions.forget(input.userId),
-    getSettings: async () => ({ ok: true, value: settingsView() }),
-    updateSettings: async (input) => {
-      const managed = refuseManagedChange(input, policyView);
-      if (managed) return { ok: false, error: managed };
-      if (input.backendUrl !== undefined) {
-        const check = checkBackendUrl(input.backendUrl);
-        if (!check.ok) {
-          const message = check.reason === 'insecure' ? ERROR_MESSAGES.INSECURE_URL : 'La dirección del servidor no es válida.';
-          return { ok: false, error: { code: check.reason === 'insecure' ? 'INSECURE_URL' : 'INVALID_INPUT', message, fields: { backendUrl: message } } };
-        }
-        // A session belongs to the backend that issued it.
-        if (check.url !== connection.backendUrl && connection.backendUrlSource !== 'env') await endSession();
-        saveSettings({ ...settings, backendUrl: check.url });
-        connection.configure(check.url);
-      }
-      if (input.idleLockMinutes !== undefined) saveSettings({ ...settings, idleLockMinutes: input.idleLockMinutes });
-      return { ok: true, value: settingsView() };
-    },
+    getSettings: async () => ({ ok: true, value: settingsService.view() }),
+    updateSettings: (input) => settingsService.update(input),
     testConnection: (input) => connection.test(input.backendUrl),
     retryKeychain: async () => {
       const remembered = await keychain.retry();

@@ -1,7 +1,7 @@
 import type { ContractError } from '../../src-shared/contract';
 import type { SettingsView } from '../../src-shared/contract';
 import { type ApiClient } from './api-client';
-import { checkBackendUrl, resolveBackendUrl, SANDBOX_BACKEND_URL } from './backend-url';
+import { backendUrlError, backendUrlFieldError, checkBackendUrl, resolveBackendUrl, SANDBOX_BACKEND_URL } from './backend-url';
 import { contractError } from './error-mapping';
 
 /**
@@ -36,8 +36,7 @@ export class BackendConnection {
     } else {
       this.url = (envSet ? this.envUrl : savedUrl) ?? '';
       this.client = null;
-      this.problem = contractError(check.reason === 'insecure' ? 'INSECURE_URL' : 'INVALID_INPUT',
-        check.reason === 'insecure' ? undefined : 'La dirección del servidor configurada no es válida.');
+      this.problem = backendUrlError(check.reason);
     }
   }
 
@@ -76,12 +75,8 @@ export class BackendConnection {
   async test(rawUrl: string): Promise<{ ok: true; value: { reachable: true } } | { ok: false; error: ContractError }> {
     const check = checkBackendUrl(rawUrl);
     if (!check.ok) {
-      return {
-        ok: false,
-        error: check.reason === 'insecure'
-          ? contractError('INSECURE_URL')
-          : { ...contractError('INVALID_INPUT', 'La dirección del servidor no es válida.'), fields: { backendUrl: 'Ingrese una dirección https:// válida.' } },
-      };
+      // An insecure URL is a rule of the app, not a typing mistake: it shows as the form's alert.
+      return { ok: false, error: check.reason === 'insecure' ? backendUrlError('insecure') : backendUrlFieldError('invalid') };
     }
     const res = await this.makeClient(check.url).health();
     return res.ok ? { ok: true, value: { reachable: true } } : res;

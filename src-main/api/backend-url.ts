@@ -1,3 +1,5 @@
+import { ERROR_MESSAGES, type ContractError } from '../../src-shared/contract';
+
 /** Where the sandbox backend listens by default (design §6). */
 export const SANDBOX_BACKEND_URL = 'http://127.0.0.1:4010';
 
@@ -37,4 +39,19 @@ export function resolveBackendUrl(env: string | undefined, saved: string | undef
   if (env !== undefined && env.trim() !== '') return checkBackendUrl(env);
   if (saved !== undefined && saved.trim() !== '') return checkBackendUrl(saved);
   return { ok: true, url: SANDBOX_BACKEND_URL };
+}
+
+/** The one wording of a refused backend URL, wherever it was typed or configured. */
+export const INVALID_BACKEND_URL_MESSAGE = 'La dirección del servidor no es válida: use una dirección https://.';
+
+export function backendUrlError(reason: 'invalid' | 'insecure'): ContractError {
+  return reason === 'insecure'
+    ? { code: 'INSECURE_URL', message: ERROR_MESSAGES.INSECURE_URL }
+    : { code: 'INVALID_INPUT', message: INVALID_BACKEND_URL_MESSAGE };
+}
+
+/** The same error, shown at the "Dirección del servidor" field the user typed it in. */
+export function backendUrlFieldError(reason: 'invalid' | 'insecure'): ContractError {
+  const error = backendUrlError(reason);
+  return { ...error, fields: { backendUrl: error.message } };
 }

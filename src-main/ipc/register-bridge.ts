@@ -2,7 +2,8 @@ import type { IpcMainInvokeEvent } from 'electron';
 import {
   BRIDGE_METHODS,
   bridgeChannel,
-  bridgeContract,
+  bridgeInputSchema,
+  type BridgeCallContext,
   fieldErrorsFrom,
   type BridgeMethodName,
   type Result,
@@ -31,10 +32,12 @@ export function registerBridge(
   handlers: BridgeHandlers,
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
   log: BridgeLog,
+  /** Who is signed in when a call arrives (the password policy of "Modificar" depends on it). */
+  callContext: () => BridgeCallContext = () => ({ userId: null }),
 ): () => void {
   for (const method of BRIDGE_METHODS) {
     ipcMain.handle(bridgeChannel(method), async (event, ...args) =>
-      dispatch(method, event, args, handlers, isTrustedSender, log),
+      dispatch(method, event, args, handlers, isTrustedSender, log, callContext),
     );
   }
   return () => BRIDGE_METHODS.forEach((m) => ipcMain.removeHandler(bridgeChannel(m)));
@@ -47,6 +50,7 @@ async function dispatch(
   handlers: BridgeHandlers,
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
   log: BridgeLog,
+  callContext: () => BridgeCallContext,
 ): Promise<Result<unknown>> {
   if (!isTrustedSender(event)) {
     log.warn(`IPC ${method} refused: untrusted sender`, event.senderFrame?.url);
@@ -55,7 +59,7 @@ async function dispatch(
   if (args.length > 1 || !isPlainPayload(args[0])) return { ok: false, error: contractError('INVALID_INPUT') };
   let parsed;
   try {
-    parsed = bridgeContract[method].input.safeParse(args[0]);
+    parsed = bridgeInputSchema(method, callContext()).safeParse(args[0]);
   } catch (err) {
     // A schema refinement that throws on a hostile payload is still the payload's fault: answer, never throw.
     log.error(`IPC ${method}: payload check failed`, err);

@@ -1,12 +1,11 @@
 import {
   ERROR_MESSAGES,
-  fieldErrorsFrom,
   type PasswordVerified,
   type Registration,
   type Result,
 } from '../../src-shared/contract';
 import { MSG } from '../../src-shared/registration/messages';
-import { registrationFormSchema, type RegistrationForm } from '../../src-shared/registration/update';
+import type { RegistrationForm } from '../../src-shared/registration/update';
 import type { SessionManager } from '../session/session-manager';
 
 interface PasswordTicket {
@@ -22,7 +21,12 @@ interface PasswordTicket {
 export class RegistrationService {
   private ticket: PasswordTicket | null = null;
 
-  constructor(private readonly sessions: SessionManager) {}
+  constructor(private readonly sessions: SessionManager) {
+    // A ticket never outlives the session it was issued in.
+    sessions.onSessionEnd(() => {
+      this.ticket = null;
+    });
+  }
 
   getRegistration(): Promise<Result<Registration>> {
     return this.sessions.authorized((api, token) => api.getRegistration(token));
@@ -51,15 +55,8 @@ export class RegistrationService {
     const userId = this.sessions.currentUserId;
     if (!userId) return { ok: false, error: { code: 'UNAUTHENTICATED', message: ERROR_MESSAGES.UNAUTHENTICATED } };
 
-    // The password policy depends on the ID.usuario, known here and not in the IPC schema.
-    const parsed = registrationFormSchema(userId).safeParse(form);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        error: { code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED, fields: fieldErrorsFrom(parsed.error) },
-      };
-    }
-    const { passwordChange, ...rest } = parsed.data;
+    // The bridge checked the form with this user's ID.usuario (bridgeContract.updateRegistration).
+    const { passwordChange, ...rest } = form;
     let body;
     if (passwordChange) {
       const ticket = this.ticket;
@@ -80,10 +77,5 @@ export class RegistrationService {
     const res = await this.sessions.authorized((api, token) => api.updateRegistration(token, body));
     if ((res.ok && passwordChange) || (!res.ok && res.error.code === 'PASSWORD_TICKET_INVALID')) this.ticket = null;
     return res;
-  }
-
-  /** A ticket never outlives the session it was issued in. */
-  forgetTicket(): void {
-    this.ticket = null;
   }
 }

@@ -29,9 +29,30 @@ export interface SessionManagerDeps {
  * no longer accepts.
  */
 export class SessionManager {
-  private active: ActiveSession | null = null;
+  private current: ActiveSession | null = null;
+  private readonly endListeners = new Set<() => void>();
 
   constructor(private readonly deps: SessionManagerDeps) {}
+
+  /**
+   * Called whenever the window's session ends or is replaced (logout, lock, switch, forget, dar de
+   * baja, a token the backend refused, another login): state tied to one session listens here
+   * instead of every handler remembering to clear it.
+   */
+  onSessionEnd(listener: () => void): () => void {
+    this.endListeners.add(listener);
+    return () => this.endListeners.delete(listener);
+  }
+
+  private get active(): ActiveSession | null {
+    return this.current;
+  }
+
+  private set active(next: ActiveSession | null) {
+    const ended = this.current !== null && this.current !== next;
+    this.current = next;
+    if (ended) this.endListeners.forEach((listener) => listener());
+  }
 
   get remembered(): boolean {
     return this.deps.store.kind === 'keychain';

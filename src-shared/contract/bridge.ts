@@ -19,6 +19,11 @@ import { AppEventSchema, DraftLoadSchema, DraftSaveSchema, DraftStorageSchema } 
 /** Every bridge method answers with a value, never throws across IPC (design §3). */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
 
+/** What the main process knows when a call arrives, for rules that depend on who is signed in. */
+export interface BridgeCallContext {
+  userId: string | null;
+}
+
 const NoInput = z.undefined({ error: 'Este método no recibe datos.' });
 
 export const SessionInfoSchema = z.object({
@@ -86,11 +91,12 @@ export const bridgeContract = {
   verifyCurrentPassword: { input: PasswordVerifyRequestSchema, output: PasswordVerifiedSchema },
   checkEmailAvailability: { input: EmailRequestSchema, output: EmailAvailabilityResponseSchema },
   requestSecurityCode: { input: EmailRequestSchema, output: SecurityCodeResponseSchema },
-  /**
-   * "Modificar". The payload's structure is checked here; the password policy, which depends on
-   * the ID.usuario, is checked again by the main process with the session's user.
-   */
-  updateRegistration: { input: registrationFormSchema(''), output: RegistrationSchema },
+  /** "Modificar": checked once, with the signed-in user's ID.usuario for the password policy. */
+  updateRegistration: {
+    input: registrationFormSchema(''),
+    inputFor: (ctx: BridgeCallContext) => registrationFormSchema(ctx.userId ?? ''),
+    output: RegistrationSchema,
+  },
   /** "Dar de baja": on success the session and its keychain entry are gone. */
   deactivateUser: { input: DeactivationRequestSchema, output: DeactivationResponseSchema },
   /** The ID.usuario of each user this workstation remembers (one keychain entry each). */
@@ -120,12 +126,27 @@ export const bridgeContract = {
   nextAppEvent: { input: NoInput, output: AppEventSchema },
   /** "Sí, salir sin guardar" after a held close or quit. */
   confirmLeave: { input: NoInput, output: z.null() },
-} as const satisfies Record<BridgeMethodName, { input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<
+  BridgeMethodName,
+  {
+    /** The payload's schema (its type is the method's input type). */
+    input: z.ZodType;
+    /** Where a rule depends on who is signed in: the same schema, built for the call. */
+    inputFor?: (ctx: BridgeCallContext) => z.ZodType;
+    output: z.ZodType;
+  }
+>;
 
 // The method list used by the preload must name exactly the contract's methods.
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const _methodsMatch: Exactly<keyof typeof bridgeContract, BridgeMethodName> = true;
 void _methodsMatch;
+
+/** The schema a call's payload is checked with, once, in the main process. */
+export function bridgeInputSchema(method: BridgeMethodName, ctx: BridgeCallContext): z.ZodType {
+  const entry: { input: z.ZodType; inputFor?: (ctx: BridgeCallContext) => z.ZodType } = bridgeContract[method];
+  return entry.inputFor ? entry.inputFor(ctx) : entry.input;
+}
 
 export type BridgeInput<M extends BridgeMethodName> = z.input<(typeof bridgeContract)[M]['input']>;
 export type BridgeOutput<M extends BridgeMethodName> = z.output<(typeof bridgeContract)[M]['output']>;

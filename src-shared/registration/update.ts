@@ -86,46 +86,50 @@ const versionField = z
   .int(MSG.invalidType)
   .min(0, MSG.invalidType);
 
+interface PasswordChangeValues {
+  passwordChange?: { newPassword: string; confirmation: string } | undefined;
+}
+
+const hasPasswordPair = (p: { value: unknown }) =>
+  isRecord(p.value) &&
+  isRecord(p.value.passwordChange) &&
+  typeof p.value.passwordChange.newPassword === 'string' &&
+  typeof p.value.passwordChange.confirmation === 'string';
+
+/**
+ * One registration change, with every rule in one place; the two shapes below differ only in
+ * what `passwordChange` carries.
+ */
+function registrationChangeSchema<P extends z.ZodType<{ newPassword: string; confirmation: string } | undefined>>(
+  userId: string,
+  passwordChange: P,
+) {
+  return z
+    .strictObject({ version: versionField, ...contactShape, ...emailShape, passwordChange })
+    .superRefine((v, ctx) => checkCountryRules(v as ContactValues, ctx), whenShapeUsable)
+    .superRefine((v, ctx) => checkEmailRules(v, ctx), { when: (p) => isRecord(p.value) && typeof p.value.keepEmail === 'boolean' })
+    .superRefine((v, ctx) => checkNewPassword((v as PasswordChangeValues).passwordChange, userId, ctx), { when: hasPasswordPair });
+}
+
 /**
  * The PUT /general-user/registration body (design §4). The password ticket travels only between
  * the main process and the backend.
  */
 export function registrationUpdateSchema(userId: string) {
-  return z
-    .strictObject({
-      version: versionField,
-      ...contactShape,
-      ...emailShape,
-      passwordChange: z
-        .strictObject({ ticket: requiredString().min(1, MSG.required), ...newPasswordShape })
-        .optional(),
-    })
-    .superRefine((v, ctx) => checkCountryRules(v as ContactValues, ctx), whenShapeUsable)
-    .superRefine((v, ctx) => checkEmailRules(v, ctx), { when: (p) => isRecord(p.value) && typeof p.value.keepEmail === 'boolean' })
-    .superRefine((v, ctx) => checkNewPassword(v.passwordChange, userId, ctx), {
-      when: (p) => isRecord(p.value) && isRecord(p.value.passwordChange) && typeof p.value.passwordChange.newPassword === 'string' && typeof p.value.passwordChange.confirmation === 'string',
-    });
+  return registrationChangeSchema(
+    userId,
+    z.strictObject({ ticket: requiredString().min(1, MSG.required), ...newPasswordShape }).optional(),
+  );
 }
 export type RegistrationUpdate = z.infer<ReturnType<typeof registrationUpdateSchema>>;
 
 /**
  * What the renderer sends for "Modificar" (the IPC payload): the update without the ticket, which
- * the main process adds. `userId` is only used for the password policy; the main process checks it
- * against the session.
+ * the main process adds. The password policy needs the ID.usuario: the form passes its own, the
+ * bridge the session's.
  */
 export function registrationFormSchema(userId: string) {
-  return z
-    .strictObject({
-      version: versionField,
-      ...contactShape,
-      ...emailShape,
-      passwordChange: z.strictObject(newPasswordShape).optional(),
-    })
-    .superRefine((v, ctx) => checkCountryRules(v as ContactValues, ctx), whenShapeUsable)
-    .superRefine((v, ctx) => checkEmailRules(v, ctx), { when: (p) => isRecord(p.value) && typeof p.value.keepEmail === 'boolean' })
-    .superRefine((v, ctx) => checkNewPassword(v.passwordChange, userId, ctx), {
-      when: (p) => isRecord(p.value) && isRecord(p.value.passwordChange) && typeof p.value.passwordChange.newPassword === 'string' && typeof p.value.passwordChange.confirmation === 'string',
-    });
+  return registrationChangeSchema(userId, z.strictObject(newPasswordShape).optional());
 }
 export type RegistrationForm = z.infer<ReturnType<typeof registrationFormSchema>>;
 
