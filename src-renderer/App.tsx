@@ -6,6 +6,8 @@ import { PortalScreen } from './screens/PortalScreen';
 import { ModificarInformacionUsoScreen } from './screens/ModificarInformacionUsoScreen';
 import { AppHeader } from './components/AppHeader';
 import { useIdleLock } from './hooks/use-idle-lock';
+import { useAppEvents } from './hooks/use-app-events';
+import { LeaveGuardDialog } from './components/LeaveGuardDialog';
 
 // Loaded when first opened: the login screen starts with less script to parse.
 const UsuarioGeneralScreen = lazy(() =>
@@ -19,6 +21,7 @@ export function App() {
   const screen = useAppStore((s) => s.screen);
   const signedIn = useAppStore((s) => s.session !== null);
   useIdleLock(signedIn);
+  useAppEvents();
 
   useEffect(() => {
     let cancelled = false;
@@ -60,6 +63,7 @@ export function App() {
         {screen === 'usuarioGeneral' && <UsuarioGeneralScreen />}
         {screen === 'settings' && <ConfiguracionScreen />}
       </Suspense>
+      <LeaveGuardDialog />
     </div>
   );
 }

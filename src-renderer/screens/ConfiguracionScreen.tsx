@@ -3,6 +3,7 @@ import { MANAGED_BY_ORGANIZATION, SettingsUpdateSchema, fieldErrorsFrom, type Co
 import { ecuapass } from '../bridge';
 import { useAppStore } from '../state/app-store';
 import { TextField } from '../components/TextField';
+import { DraftStorageNotice } from '../components/DraftStorageNotice';
 
 /** "Configuración de conexión": the backend URL (validated, tested) and the idle lock. */
 export function ConfiguracionScreen() {
@@ -78,6 +79,7 @@ export function ConfiguracionScreen() {
     <main className={signedIn ? 'screen' : 'login-page'} aria-labelledby="settings-title">
       <form className={signedIn ? 'settings-form' : 'login-card settings-card'} onSubmit={(e) => void save(e)} noValidate>
         <h1 id="settings-title">Configuración de conexión</h1>
+        <DraftStorageNotice />
         {status && (
           <p className="notice" role="status">
             {status}

@@ -12,6 +12,8 @@ import { PasswordSection } from './PasswordSection';
 import { LocationSection } from './LocationSection';
 import { EmailSection } from './EmailSection';
 import { DarDeBaja } from '../DarDeBaja';
+import { useDurableDraft } from './use-durable-draft';
+import { DraftNotice } from './DraftNotice';
 
 type DialogState =
   | { kind: 'none' }
@@ -28,6 +30,7 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
   const [saving, setSaving] = useState(false);
   const form = useRegistrationForm(registration, { passwordVerified, emailVerified });
   const { values } = form;
+  const draft = useDurableDraft(registration, values, form.reset, form.restoredFromMemory);
 
   // Everything typed (but secrets) waits in memory, so a session that ends mid-edit loses nothing.
   useEffect(() => {
@@ -107,6 +110,7 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
 
   return (
     <form className="registration-form" aria-labelledby="ug-title" noValidate onSubmit={onSubmit}>
+      <DraftNotice offer={draft.offer} onRestore={draft.restore} onDiscard={draft.discard} onDismiss={draft.dismiss} />
       {formError && (
         <p className="form-error" role="alert">
           {formError.message}

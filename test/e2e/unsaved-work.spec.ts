@@ -1,0 +1,221 @@
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { launchApp, newUserDataDir, screenshot, type LaunchedApp } from './support/desktop-app';
+import { DEMO, login, openUsuarioGeneralForm } from './support/login';
+import { useBackendAndApp } from './support/suite';
+
+test.describe.configure({ mode: 'default' });
+
+const ctx = useBackendAndApp({ clearKeychain: 'each' });
+const WELCOME = { name: 'Bienvenido al portal externo Ecuapass' };
+const LOGIN = { name: 'Ingreso al portal externo' };
+const FORM = { name: 'Modificar información de registro para Usuario General' };
+const NOTICE = /Se recuperaron cambios sin guardar del \d/;
+
+const TYPED: Record<string, string> = {
+  'Nombre de Usuario': 'Juan Carlos Peres Mendoza',
+  Teléfono1: '042987654',
+  Teléfono2: '042555666',
+  Fax: '042111222',
+  'Correo electrónico': 'jc.perez@example.com',
+  'Confirmación de correo electrónico': 'jc.perez@example.com',
+};
+
+async function typeChanges(window: Page): Promise<void> {
+  for (const [label, value] of Object.entries(TYPED)) await window.getByLabel(label, { exact: true }).fill(value);
+  // Secrets are typed too, and must never reach the draft.
+  await window.getByLabel('Contraseña anterior').fill(DEMO.jperez.password);
+}
+
+async function expectTyped(window: Page): Promise<void> {
+  for (const [label, value] of Object.entries(TYPED)) await expect(window.getByLabel(label, { exact: true })).toHaveValue(value);
+  await expect(window.getByLabel('Contraseña anterior')).toHaveValue('');
+}
+
+function draftFiles(profile: string): string[] {
+  try {
+    return readdirSync(path.join(profile, 'drafts')).filter((n) => n.endsWith('.draft'));
+  } catch {
+    return [];
+  }
+}
+
+/** The draft is on disk (debounced, at most a second behind), encrypted: no typed value, no password in its bytes. */
+async function expectEncryptedDraft(profile: string): Promise<void> {
+  const ready = () => {
+    const [file] = draftFiles(profile);
+    return file ? readFileSync(path.join(profile, 'drafts', file)) : null;
+  };
+  await expect.poll(() => ready()?.includes(Buffer.from('safeStorage')) ?? false, { timeout: 5000 }).toBe(true);
+  const bytes = ready()!;
+  for (const secret of [...Object.values(TYPED), DEMO.jperez.password, 'jperez']) {
+    expect(bytes.includes(Buffer.from(secret, 'utf8')), `"${secret}" in the draft file`).toBe(false);
+  }
+}
+
+async function exited(app: ElectronApplication): Promise<void> {
+  const proc = app.process();
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  await new Promise((resolve) => proc.once('exit', resolve));
+}
+
+/** Ends an app whose form has changes (its close would be held): as a crash would. */
+async function kill(running: LaunchedApp): Promise<void> {
+  process.kill(running.app.process().pid!, 'SIGKILL');
+  await exited(running.app);
+}
+
+/** After a start with a remembered session the portal shows; otherwise log in as the same user. */
+async function signInAgain(window: Page): Promise<void> {
+  await expect(window.getByRole('heading', WELCOME).or(window.getByRole('heading', LOGIN))).toBeVisible();
+  if (await window.getByRole('heading', LOGIN).isVisible()) {
+    await login(window, DEMO.jperez.userId, DEMO.jperez.password);
+    await expect(window.getByRole('heading', WELCOME)).toBeVisible();
+  }
+}
+
+const WAYS = ['close the window', 'Ctrl+Q', 'kill -9 the main process', 'crash the renderer'] as const;
+
+for (const way of WAYS) {
+  test(`typed changes survive "${way}": the notice offers them, Restaurar brings every value back`, async () => {
+    const profile = newUserDataDir();
+    ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+    const { app } = ctx.running;
+    let { window } = ctx.running;
+    await login(window, DEMO.jperez.userId, DEMO.jperez.password);
+    await openUsuarioGeneralForm(window);
+    await typeChanges(window);
+    await expectEncryptedDraft(profile);
+
+    if (way === 'close the window' || way === 'Ctrl+Q') {
+      if (way === 'Ctrl+Q') await window.keyboard.press('Control+q');
+      else await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.close());
+      // Held: the unsaved-changes question; Sí leaves without saving (the draft stays for next time).
+      const dialog = window.getByRole('alertdialog', { name: 'Cambios sin guardar' });
+      await expect(dialog).toBeVisible();
+      await dialog.getByRole('button', { name: 'Sí' }).click();
+      await exited(app);
+    } else if (way === 'kill -9 the main process') {
+      await kill(ctx.running);
+    }
+    if (way === 'crash the renderer') {
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.forcefullyCrashRenderer());
+      // The window reloads itself; the session lives in the main process.
+      await expect(window.getByRole('heading', WELCOME)).toBeVisible({ timeout: 20_000 });
+    } else {
+      ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+      window = ctx.running.window;
+      await signInAgain(window);
+    }
+
+    if (way === 'kill -9 the main process') {
+      // Another user on the same workstation never sees it.
+      await window.getByRole('button', { name: 'Cambiar de usuario' }).click();
+      await login(window, 'mlopez', DEMO.jperez.password);
+      await expect(window.getByRole('heading', WELCOME)).toBeVisible();
+      await openUsuarioGeneralForm(window);
+      await expect(window.getByLabel('ID.usuario')).toHaveValue('mlopez');
+      await expect(window.getByText('Se recuperaron cambios sin guardar')).toHaveCount(0);
+      await window.getByRole('button', { name: 'Cambiar de usuario' }).click();
+      await window.getByRole('button', { name: 'Continuar como jperez' }).click();
+      await expect(window.getByRole('heading', WELCOME)).toBeVisible();
+    }
+
+    await openUsuarioGeneralForm(window);
+    await expect(window.getByText(NOTICE)).toBeVisible();
+    // Until answered, the form shows what is stored.
+    await expect(window.getByLabel('Teléfono1')).toHaveValue('042345678');
+    if (way === 'close the window') await screenshot(window, '80-draft-restore-notice');
+    await window.getByRole('button', { name: 'Restaurar' }).click();
+    await expectTyped(window);
+    await expect(window.getByText(NOTICE)).toHaveCount(0);
+    await kill(ctx.running);
+    ctx.running = null;
+  });
+}
+
+test('Descartar deletes the draft: not offered again, the stored values stay', async () => {
+  const profile = newUserDataDir();
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+  await login(ctx.running.window, DEMO.jperez.userId, DEMO.jperez.password);
+  await openUsuarioGeneralForm(ctx.running.window);
+  await typeChanges(ctx.running.window);
+  await expectEncryptedDraft(profile);
+  await kill(ctx.running);
+
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+  const { window } = ctx.running;
+  await signInAgain(window);
+  await openUsuarioGeneralForm(window);
+  await window.getByRole('button', { name: 'Descartar' }).click();
+  await expect(window.getByText(NOTICE)).toHaveCount(0);
+  await expect(window.getByLabel('Teléfono1')).toHaveValue('042345678');
+  expect(draftFiles(profile)).toEqual([]);
+  await ctx.running.close();
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+  await signInAgain(ctx.running.window);
+  await openUsuarioGeneralForm(ctx.running.window);
+  await expect(ctx.running.window.getByLabel('Teléfono1')).toHaveValue('042345678');
+  await expect(ctx.running.window.getByText('Se recuperaron cambios sin guardar')).toHaveCount(0);
+});
+
+test('the unsaved-changes question on every way of leaving the form; No keeps the values', async () => {
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const { app, window } = ctx.running;
+  await login(window, DEMO.jperez.userId, DEMO.jperez.password);
+  await openUsuarioGeneralForm(window);
+  await window.getByLabel('Teléfono1').fill('042987654');
+  await window.getByLabel('Fax').fill('042111222');
+  const dialog = window.getByRole('alertdialog', { name: 'Cambios sin guardar' });
+
+  const ways: Array<[string, () => Promise<unknown>]> = [
+    ['Cerrar sesión', () => window.getByRole('button', { name: 'Cerrar sesión' }).click()],
+    ['Cambiar de usuario', () => window.getByRole('button', { name: 'Cambiar de usuario' }).click()],
+    ['Configuración', () => window.getByRole('button', { name: 'Configuración' }).click()],
+    [
+      'Menú',
+      async () => {
+        await window.getByRole('button', { name: 'Menú' }).click();
+        await window.getByRole('button', { name: 'Soporte al Cliente' }).click();
+        await window.getByRole('button', { name: 'Registro de usuario' }).click();
+        await window.getByRole('button', { name: '3.2.3 Modificar información de registro de usuario' }).click();
+      },
+    ],
+    ['window close', () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.close())],
+    ['Ctrl+Q', () => window.keyboard.press('Control+q')],
+    ['Archivo > Salir', () => app.evaluate(({ Menu }) => {
+      const archivo = Menu.getApplicationMenu()!.items.find((i) => i.label === 'Archivo')!;
+      archivo.submenu!.items.find((i) => i.label === 'Salir')!.click();
+    })],
+  ];
+  for (const [name, leave] of ways) {
+    await leave();
+    await expect(dialog, name).toBeVisible();
+    await expect(dialog).toContainText('¿Desea salir sin guardar?');
+    if (name === 'Cerrar sesión') await screenshot(window, '81-unsaved-changes-dialog');
+    await dialog.getByRole('button', { name: 'No' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(window.getByRole('heading', FORM), name).toBeVisible();
+    await expect(window.getByLabel('Teléfono1')).toHaveValue('042987654');
+    await expect(window.getByLabel('Fax')).toHaveValue('042111222');
+    expect(app.process().exitCode, name).toBeNull();
+  }
+
+  // Sí leaves: here "Cerrar sesión" goes through.
+  await window.getByRole('button', { name: 'Cerrar sesión' }).click();
+  await dialog.getByRole('button', { name: 'Sí' }).click();
+  await expect(window.getByRole('heading', LOGIN)).toBeVisible();
+});
+
+test('with nothing changed, leaving asks nothing', async () => {
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const { window } = ctx.running;
+  await login(window, DEMO.jperez.userId, DEMO.jperez.password);
+  await openUsuarioGeneralForm(window);
+  await window.getByLabel('Teléfono1').fill('042987654');
+  await window.getByLabel('Teléfono1').fill('042345678');
+  await window.getByRole('button', { name: 'Configuración' }).click();
+  await expect(window.getByRole('heading', { name: 'Configuración de conexión' })).toBeVisible();
+  await expect(window.getByRole('alertdialog', { name: 'Cambios sin guardar' })).toHaveCount(0);
+});
