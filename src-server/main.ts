@@ -1,11 +1,28 @@
 import { buildApp } from './app';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
+import { describeDatabase } from './db/database-url';
+import { isDatabaseUnavailable } from './db/dialect';
 import { migrateToLatest } from './db/migrate';
 import { openDatabase } from './db/open-database';
+import { withStartupLock } from './db/startup-lock';
 import { loadSeed } from './seed/load-seed';
 import { SeedError } from './seed/seed-error';
 import { upsertSeedUsers } from './seed/upsert-seed-users';
+
+/**
+ * An operator's problem with the database at start (down, wrong password, no such database), as
+ * one line without the URL's password; undefined for anything else (a bug, a failed migration).
+ */
+function startupDatabaseProblem(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  // 28xxx: authentication; 3D000: no such database; 42501: not allowed to create the tables.
+  if (isDatabaseUnavailable(err) || (typeof code === 'string' && /^(28|3D000|42501)/.test(code))) {
+    const message = (err as Error).message || String(code);
+    return `${message}${typeof code === 'string' ? ` (${code})` : ''}`;
+  }
+  return undefined;
+}
 
 /**
  * The backend's entry point (design §6): config → seed file check → database + migrations →
@@ -18,8 +35,18 @@ async function main(): Promise<void> {
   const seedUsers = config.sandboxSeedPath ? loadSeed(config.sandboxSeedPath) : [];
 
   const db = openDatabase(config.database);
-  await migrateToLatest(db);
-  await upsertSeedUsers(db, systemClock, seedUsers);
+  try {
+    // Several instances may start at once on one PostgreSQL database: they migrate and seed in turn.
+    await withStartupLock(db, async () => {
+      await migrateToLatest(db);
+      await upsertSeedUsers(db, systemClock, seedUsers);
+    });
+  } catch (err) {
+    await db.destroy().catch(() => undefined);
+    const reason = startupDatabaseProblem(err);
+    if (reason) throw new ConfigError(`cannot reach the database ${describeDatabase(config.database)}: ${reason}`);
+    throw err;
+  }
 
   const app = await buildApp({ db, clock: systemClock, config, logger: { level: config.logLevel } });
   let closing = false;
@@ -52,7 +79,7 @@ async function main(): Promise<void> {
   const url = typeof address === 'object' && address ? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}` : String(address);
   app.log.info(
     // The SMTP URL may carry credentials: only say which kind of mail delivery is on.
-    { url, database: config.database.file, seedUsers: seedUsers.map((u) => u.userId), mail: config.smtpUrl ? 'smtp' : `sandbox mailbox (${url}/dev/mailbox)` },
+    { url, database: describeDatabase(config.database), seedUsers: seedUsers.map((u) => u.userId), mail: config.smtpUrl ? 'smtp' : `sandbox mailbox (${url}/dev/mailbox)` },
     `Ecuapass backend listening at ${url}`,
   );
 }

@@ -1,14 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Pool } from 'pg';
 import type { DatabaseLocation } from './database-url';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 
+export interface OpenOptions {
+  /**
+   * Called when an idle pooled PostgreSQL connection breaks (the server restarted, the network
+   * dropped). pg emits these as 'error' events, which would crash the process if nobody listened;
+   * the pool replaces the connection and the next query reconnects.
+   */
+  onConnectionError?: (err: Error) => void;
+  /** PostgreSQL pool size (default 10). */
+  poolSize?: number;
+}
+
 /** Opens the database named by DATABASE_URL, creating the folder of a SQLite file when missing. */
-export function openDatabase(location: DatabaseLocation): Db {
+export function openDatabase(location: DatabaseLocation, options: OpenOptions = {}): Db {
+  if (location.dialect === 'postgres') return openPostgres(location.url, options);
   if (location.file !== ':memory:') fs.mkdirSync(path.dirname(location.file), { recursive: true });
   const sqlite = new SqliteDatabase(location.file);
   // WAL: readers do not block the writer; foreign keys are off by default in SQLite;
@@ -17,4 +30,20 @@ export function openDatabase(location: DatabaseLocation): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+function openPostgres(url: string, options: OpenOptions): Db {
+  const pool = new Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    // While the database is down a request fails within seconds (503) instead of hanging.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    // A query stuck behind a lock or a dead server is cut off rather than holding a request forever.
+    query_timeout: 30_000,
+    application_name: 'ecuapass-backend',
+  });
+  const onError = options.onConnectionError ?? ((err: Error) => console.error(`ecuapass-server: database connection lost: ${err.message}`));
+  pool.on('error', onError);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -22,7 +22,15 @@ export async function deactivateUser(deps: Deps, userId: string, reason: string)
     const row = await trx.selectFrom('users').selectAll().where('user_id', '=', userId).executeTakeFirst();
     // The session hook refuses deactivated users, so this is a deactivation racing another one.
     if (!row || row.deactivated_at !== null) throw new AppError('UNAUTHENTICATED');
-    await trx.updateTable('users').set({ deactivated_at: at, deactivation_reason: reason, updated_at: at }).where('user_id', '=', userId).execute();
+    // Conditional: of two deactivations racing on two instances, only one marks the user (and writes
+    // the audit row); the other finds it already done.
+    const marked = await trx
+      .updateTable('users')
+      .set({ deactivated_at: at, deactivation_reason: reason, updated_at: at })
+      .where('user_id', '=', userId)
+      .where('deactivated_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(marked.numUpdatedRows) !== 1) throw new AppError('UNAUTHENTICATED');
     await trx.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
     await trx.deleteFrom('password_tickets').where('user_id', '=', userId).execute();
     await trx.deleteFrom('email_security_codes').where('user_id', '=', userId).execute();

@@ -1,10 +1,16 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/open-database';
 
 /**
  * An address is available when no user has it registered, the caller and deactivated users
- * included (design §5). Emails are stored in lower case, so equality is case-insensitive.
+ * included (design §5). Compared as lower(email), the expression of the unique index, so the
+ * check is case-insensitive on both dialects and uses that index.
  */
 export async function isEmailAvailable(db: Db, email: string): Promise<boolean> {
-  const owner = await db.selectFrom('users').select('user_id').where('email', '=', email.toLowerCase()).executeTakeFirst();
+  const owner = await db
+    .selectFrom('users')
+    .select('user_id')
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
   return owner === undefined;
 }

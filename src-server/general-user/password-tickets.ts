@@ -1,14 +1,18 @@
 import { addMinutes } from '../clock';
+import { lockUserRow } from '../db/dialect';
 import type { Db } from '../db/open-database';
 import { hashPasswordTicket, newPasswordTicket } from '../security/password-ticket';
 
 /**
  * Issues a ticket proving the user just typed the current password. Older tickets of the user go:
- * only the newest verification counts. Returns the ticket, which exists only in this answer.
+ * only the newest verification counts. Call it inside a transaction: the user's row is locked so
+ * that two verifications on two instances cannot each delete nothing and leave two live tickets.
+ * Returns the ticket, which exists only in this answer.
  */
 export async function issuePasswordTicket(db: Db, userId: string, now: Date, minutes: number): Promise<{ ticket: string; expiresAt: Date }> {
   const ticket = newPasswordTicket();
   const expiresAt = addMinutes(now, minutes);
+  await lockUserRow(db, userId);
   await db.deleteFrom('password_tickets').where('user_id', '=', userId).execute();
   await db
     .insertInto('password_tickets')

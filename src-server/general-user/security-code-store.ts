@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { addMinutes } from '../clock';
+import { lockUserRow } from '../db/dialect';
 import type { Db } from '../db/open-database';
 import type { EmailSecurityCodeRow } from '../db/schema';
 import { AppError } from '../http/app-error';
@@ -16,6 +17,8 @@ export async function takeSendSlot(db: Db, userId: string, now: Date, limits: Ge
   const minuteAgo = addMinutes(now, -1).getTime();
   const hourAgo = addMinutes(now, -60);
   return db.transaction().execute(async (trx) => {
+    // Parallel requests of one user (on any instance) count their sends one at a time.
+    await lockUserRow(trx, userId);
     // Older sends no longer count for anything.
     await trx.deleteFrom('security_code_sends').where('user_id', '=', userId).where('sent_at', '<=', hourAgo.toISOString()).execute();
     const recent = await trx.selectFrom('security_code_sends').select('sent_at').where('user_id', '=', userId).execute();

@@ -5,6 +5,7 @@ import { isNameCorrection } from '../../src-shared/registration/name-correction'
 import type { RegistrationUpdate } from '../../src-shared/registration/update';
 import { writeAudit } from '../audit/audit-log';
 import type { Clock } from '../clock';
+import { isUniqueViolation } from '../db/dialect';
 import type { Db } from '../db/open-database';
 import type { EmailSecurityCodeRow, UserRow } from '../db/schema';
 import { AppError } from '../http/app-error';
@@ -21,7 +22,6 @@ import { spendSecurityCode } from './security-code-store';
 
 type Deps = { db: Db; clock: Clock; limits: GeneralUserLimits; mailer: Mailer; log: FastifyBaseLogger };
 
-const isUniqueViolation = (err: unknown) => /UNIQUE constraint failed: users\.email/.test((err as Error)?.message ?? '');
 
 function columnsOf(body: RegistrationUpdate, current: UserRow, newEmail: string | undefined): EditableColumns {
   return {
@@ -110,7 +110,8 @@ export async function updateRegistration(deps: Deps, userId: string, body: Regis
         .where('user_id', '=', userId)
         .where('version', '=', body.version)
         .executeTakeFirst();
-      // Optimistic concurrency: another writer (another process, PostgreSQL later) got there first.
+      // Optimistic concurrency: another writer (another instance) got there first. On PostgreSQL this
+      // UPDATE waits for a concurrent one on the row, then re-checks the version: exactly one wins.
       if (Number(result.numUpdatedRows) !== 1) throw new AppError('VERSION_CONFLICT');
 
       await writeAudit(trx, {
@@ -124,7 +125,7 @@ export async function updateRegistration(deps: Deps, userId: string, body: Regis
     });
   } catch (err) {
     // The unique index is the last word when two users race for one address.
-    if (isUniqueViolation(err)) throw new AppError('EMAIL_UNAVAILABLE');
+    if (isUniqueViolation(err, 'users_email_lower_unique')) throw new AppError('EMAIL_UNAVAILABLE');
     throw err;
   }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open-database';
 import type { UsersTable } from '../db/schema';
@@ -42,7 +43,7 @@ export async function upsertSeedUsers(db: Db, clock: Clock, users: readonly Seed
       const owner = await trx
         .selectFrom('users')
         .select('user_id')
-        .where('email', '=', columns.email)
+        .where(sql<string>`lower(email)`, '=', columns.email)
         .where('user_id', '!=', user.userId)
         .executeTakeFirst();
       if (owner) {

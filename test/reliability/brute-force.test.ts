@@ -56,10 +56,10 @@ function wrongCode(right: string): string {
   }
 }
 
-const stored = (userId: string) =>
-  (server.dump().users as { user_id: string; email: string; version: number }[]).find((u) => u.user_id === userId);
-const codeRow = (userId: string) =>
-  (server.dump().email_security_codes as { user_id: string; failed_tries: number; spent_at: string | null }[]).find((c) => c.user_id === userId);
+const stored = async (userId: string) =>
+  ((await server.dump()).users as { user_id: string; email: string; version: number }[]).find((u) => u.user_id === userId);
+const codeRow = async (userId: string) =>
+  ((await server.dump()).email_security_codes as { user_id: string; failed_tries: number; spent_at: string | null }[]).find((c) => c.user_id === userId);
 
 describe('brute force is cut off', () => {
   it(`${GUESSES} guesses at a security code: 400 for all, the code dead after the 5th wrong one (even the right code fails)`, async () => {
@@ -68,7 +68,7 @@ describe('brute force is cut off', () => {
     expect((await inject('POST', SECURITY_CODE, token, { email })).status).toBe(202);
     const right = await latestCode(server, email);
     const reg = RegistrationSchema.parse((await inject('GET', REGISTRATION, token)).json);
-    const before = stored(U.code);
+    const before = (await stored(U.code));
 
     // The right code goes in as the 6th guess, somewhere in the middle and as the very last one.
     const rightAt = new Set([5, Math.floor(GUESSES / 2), GUESSES - 1]);
@@ -86,8 +86,8 @@ describe('brute force is cut off', () => {
     expect(statuses).toEqual({ '400 SECURITY_CODE_INVALID': GUESSES });
     expect(rightCodeAnswers).toEqual(['400 SECURITY_CODE_INVALID', '400 SECURITY_CODE_INVALID', '400 SECURITY_CODE_INVALID']);
     // Only the 5 wrong tries counted; nothing about the user changed.
-    expect(codeRow(U.code)).toMatchObject({ failed_tries: 5, spent_at: null });
-    expect(stored(U.code)).toEqual(before);
+    expect((await codeRow(U.code))).toMatchObject({ failed_tries: 5, spent_at: null });
+    expect((await stored(U.code))).toEqual(before);
 
     // The cut-off is the code's, not the user's: a new code (after the 1-a-minute limit) works.
     server.clock.advanceMinutes(2);
@@ -111,12 +111,12 @@ describe('brute force is cut off', () => {
     answers.forEach((a) => bump(statuses, a.key));
     fig.faultsInjected += 50;
     expect(statuses).toEqual({ '400 SECURITY_CODE_INVALID': 50 });
-    expect(codeRow(U.burst)?.failed_tries).toBeGreaterThanOrEqual(5);
+    expect((await codeRow(U.burst))?.failed_tries).toBeGreaterThanOrEqual(5);
     const rightAfter = await inject('PUT', REGISTRATION, token, emailChangeBody(reg, email, right));
     fig.faultsInjected++;
     expect(rightAfter.key).toBe('400 SECURITY_CODE_INVALID');
-    expect(stored(U.burst)?.version).toBe(reg.version);
-    fig.details.securityCodeBurst = { parallelGuesses: 50, statuses, countedTries: codeRow(U.burst)?.failed_tries, rightCodeAfter: rightAfter.key };
+    expect((await stored(U.burst))?.version).toBe(reg.version);
+    fig.details.securityCodeBurst = { parallelGuesses: 50, statuses, countedTries: (await codeRow(U.burst))?.failed_tries, rightCodeAfter: rightAfter.key };
   });
 
   it('wrong logins lock the account: 401 four times, 423 from the 5th on, even with the right password; unlocked after 15 minutes', async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src-server/sessions/session-store';
 import { RegistrationSchema, type Registration } from '../../src-shared/contract';
 import { emailChangeBody, getRegistration, keepEmailBody, usersWith } from '../integration/server/general-user-helpers';
-import { API, startServer, type TestServer } from '../integration/server/harness';
+import { API, sqliteFileOf, startServer, type TestServer } from '../integration/server/harness';
 import { applyMutations, contentType, mutations, rawBody, weirdValue, WEIRD_KEYS, type Mutation } from './support/arbitraries';
 import { fingerprinter, type Fingerprinter, type Fingerprints } from './support/fingerprint';
 import { checkAnswer, COUNTING_CODES, type Answer, type EndpointSpec } from './support/oracle';
@@ -60,16 +60,16 @@ async function newSession(userId: string): Promise<void> {
  * Undoes a success that ended the user's session or the user (a valid DELETE /sessions/current or
  * deactivation): same token, live again. Keeps the tables small, so the fingerprint stays cheap.
  */
-function revive(userId: string): void {
-  server.sql('UPDATE users SET deactivated_at = NULL, deactivation_reason = NULL WHERE user_id = ?', userId);
-  server.sql('UPDATE sessions SET revoked_at = NULL WHERE user_id = ?', userId);
+async function revive(userId: string): Promise<void> {
+  await server.sql('UPDATE users SET deactivated_at = NULL, deactivation_reason = NULL WHERE user_id = ?', userId);
+  await server.sql('UPDATE sessions SET revoked_at = NULL WHERE user_id = ?', userId);
 }
 
 beforeAll(async () => {
   server = await startServer({ users: usersWith(...Object.values(U)) });
   for (const id of Object.values(U)) if (id !== U.login) await newSession(id);
   putReg = await getRegistration(server, tokens[U.put] as string);
-  fp = fingerprinter(server.dbPath);
+  fp = fingerprinter(sqliteFileOf(server));
 });
 
 afterAll(async () => {
@@ -305,7 +305,7 @@ async function runCase(t: Target, w: Wire, via: 'inject' | 'http', kind: 'jsonCa
     bump(stats.statuses, String(verdict.status));
     if (w.asOther) {
       // Bring the other user back (a body may have deactivated them or revoked their session).
-      revive(U.other);
+      await revive(U.other);
       before = fp.take();
     } else {
       await t.onSuccess?.(answer.text);

@@ -16,7 +16,7 @@ import {
   type BridgeMethodName,
   type Result,
 } from '../../src-shared/contract';
-import { DEMO_PASSWORD, startServer, type TestServer } from '../integration/server/harness';
+import { DEMO_PASSWORD, sqliteFileOf, startServer, type TestServer } from '../integration/server/harness';
 import { nastyNumber, nastyString, WEIRD_KEYS } from './support/arbitraries';
 import { fingerprinter, type Fingerprinter } from './support/fingerprint';
 import { bump, figures } from './support/summary';
@@ -309,7 +309,7 @@ describe('the real handlers wired to a real backend (a smaller pass)', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    fp = fingerprinter(server.dbPath);
+    fp = fingerprinter(sqliteFileOf(server));
     // Wired as src-main/index.ts wires them (settings kept in memory; no Electron).
     const connection = new BackendConnection(undefined, server.baseUrl, (url) => new ApiClient({ baseUrl: url, timeoutMs: 5_000 }));
     let lastUserId: string | undefined;

@@ -2,7 +2,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBodySchema, RegistrationSchema, type Registration } from '../../src-shared/contract';
 import { keepEmailBody, REGISTRATION } from '../integration/server/general-user-helpers';
-import { API, DEMO_PASSWORD, startServer, type TestServer } from '../integration/server/harness';
+import { API, DEMO_PASSWORD, sqliteFileOf, startServer, type TestServer } from '../integration/server/harness';
 import { bump, figures } from './support/summary';
 
 /**
@@ -92,7 +92,7 @@ const written = (r: Registration) => ({ phone1: r.phone1, fax: r.fax, mobile: r.
 
 beforeAll(async () => {
   server = await startServer();
-  cloneUsers(server.dbPath, [...ownIds, SHARED]);
+  cloneUsers(sqliteFileOf(server), [...ownIds, SHARED]);
 });
 
 afterAll(async () => {
@@ -164,7 +164,7 @@ describe('load with integrity over real HTTP', () => {
     expect(errors).toEqual({});
 
     // No lost update: every user's stored state is its last acknowledged write.
-    const db = new SqliteDatabase(server.dbPath, { readonly: true });
+    const db = new SqliteDatabase(sqliteFileOf(server), { readonly: true });
     let lost = 0;
     try {
       for (const [c, userId] of ownIds.entries()) {

@@ -39,7 +39,7 @@ describe('HTTP', () => {
   ])('PUT with keepEmail=false and email = %s → 422 naming email, not 500', async (_what, email) => {
     const token = await server.login('jperez');
     const reg = await getRegistration(server, token);
-    const before = server.dump();
+    const before = (await server.dump());
     const res = await put(server, token, keepEmailBody(reg, { keepEmail: false, email, emailConfirmation: 'nuevo@example.com', securityCode: 'ABCD2345' }));
     fig.requestsSent += 3;
     fig.faultsInjected++;
@@ -47,7 +47,7 @@ describe('HTTP', () => {
     const error = await errorOf(res);
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(Object.keys(error.fields ?? {})).toContain('email');
-    expect(server.dump().users).toEqual(before.users);
+    expect((await server.dump()).users).toEqual(before.users);
   });
 
   it.each(['constructor', 'toString', 'hasOwnProperty'])('an unknown key %j is named in fields', async (key) => {

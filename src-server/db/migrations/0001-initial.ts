@@ -1,6 +1,10 @@
 import { type Kysely, sql } from 'kysely';
+import { addSerialId } from '../serial-id';
 
-/** Users, their sessions and the audit trail (design §5, §6). Only portable column types. */
+/**
+ * Users, their sessions and the audit trail (design §5, §6). Only portable column types (the
+ * auto-increment key through addSerialId): the same migration runs on SQLite and PostgreSQL.
+ */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('users')
@@ -38,10 +42,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('sessions_user_id').on('sessions').column('user_id').execute();
 
-  await db.schema
-    .createTable('audit_log')
-    // SQLite: INTEGER PRIMARY KEY is the rowid alias; a PostgreSQL migration would use a serial/identity column.
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+  await addSerialId(db, db.schema.createTable('audit_log'))
     .addColumn('user_id', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { addSerialId } from '../serial-id';
 
 /**
  * Phase 2 (design §4, §5): password-change tickets, e-mail security codes with their send log
@@ -36,17 +37,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // Codes actually sent, for the per-user rate limits (1 a minute, 5 an hour).
-  await db.schema
-    .createTable('security_code_sends')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+  await addSerialId(db, db.schema.createTable('security_code_sends'))
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.user_id').onDelete('cascade'))
     .addColumn('sent_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('security_code_sends_user').on('security_code_sends').columns(['user_id', 'sent_at']).execute();
 
-  await db.schema
-    .createTable('sandbox_mailbox')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+  await addSerialId(db, db.schema.createTable('sandbox_mailbox'))
     .addColumn('to_address', 'text', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull().defaultTo(sql`''`))

@@ -330,7 +330,7 @@ describe('password change and its ticket', () => {
     await app.sessions.login({ userId: 'cvera', password: DEMO_PASSWORD });
     const reg = await app.registration.getRegistration();
     if (!reg.ok) throw new Error(JSON.stringify(reg.error));
-    const before = own.dump();
+    const before = (await own.dump());
     const put = vi.spyOn(ApiClient.prototype, 'updateRegistration');
 
     const res = await app.registration.update(
@@ -346,8 +346,8 @@ describe('password change and its ticket', () => {
       },
     });
     expect(put).not.toHaveBeenCalled();
-    expect(own.dump().users).toEqual(before.users);
-    expect(own.dump().audit_log).toEqual(before.audit_log);
+    expect((await own.dump()).users).toEqual(before.users);
+    expect((await own.dump()).audit_log).toEqual(before.audit_log);
   });
 
   it('a wrong current password → WRONG_PASSWORD, and no ticket is kept', async () => {

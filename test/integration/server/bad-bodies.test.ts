@@ -69,7 +69,7 @@ const cases: Case[] = [
 describe('bad bodies on POST /api/v1/sessions: the statuses and codes of design §4, and nothing changes', () => {
   for (const c of cases) {
     it(`${c.name} → ${c.status} ${c.code}`, async () => {
-      const before = server.dump();
+      const before = (await server.dump());
       const res = await c.send();
       expect(res.status).toBe(c.status);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -79,7 +79,7 @@ describe('bad bodies on POST /api/v1/sessions: the statuses and codes of design 
       if (c.fields) expect(error.fields).toEqual(c.fields);
       else if (c.code === 'VALIDATION_FAILED') expect(Object.keys(error.fields ?? {}).length).toBeGreaterThan(0);
       else expect(error.fields).toBeUndefined();
-      expect(server.dump()).toEqual(before);
+      expect((await server.dump())).toEqual(before);
     });
   }
 

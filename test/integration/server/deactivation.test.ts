@@ -24,14 +24,14 @@ describe('Dar de baja (POST /general-user/deactivation)', () => {
   ] as const) {
     it(`Motivo ${label} → 422 VALIDATION_FAILED naming reason; nothing changes`, async () => {
       const token = await server.login('ana');
-      const before = stateOf(server);
+      const before = (await stateOf(server));
       const res = await deactivate(token, reason);
       expect(res.status).toBe(422);
       const error = await errorOf(res);
       expect(error.code).toBe('VALIDATION_FAILED');
       expect(Object.keys(error.fields ?? {})).toEqual(['reason']);
       if (typeof reason === 'string') expect(error.fields?.reason).toBe(MSG.reasonLength);
-      expect(stateOf(server)).toEqual(before);
+      expect((await stateOf(server))).toEqual(before);
     });
   }
 
@@ -62,7 +62,7 @@ describe('Dar de baja (POST /general-user/deactivation)', () => {
       expect(after.status).toBe(401);
       expect((await errorOf(after)).code).toBe('UNAUTHENTICATED');
     }
-    const sessions = (server.dump().sessions as { user_id: string; revoked_at: string | null }[]).filter((s) => s.user_id === 'ana');
+    const sessions = ((await server.dump()).sessions as { user_id: string; revoked_at: string | null }[]).filter((s) => s.user_id === 'ana');
     expect(sessions.length).toBeGreaterThanOrEqual(2);
     expect(sessions.every((s) => s.revoked_at !== null)).toBe(true);
     // Other users are untouched.
@@ -72,10 +72,10 @@ describe('Dar de baja (POST /general-user/deactivation)', () => {
     expect(login.status).toBe(403);
     expect(await errorOf(login)).toEqual({ code: 'ACCOUNT_DEACTIVATED', message: ERROR_MESSAGES.ACCOUNT_DEACTIVATED });
 
-    const user = (server.dump().users as { user_id: string; deactivated_at: string; deactivation_reason: string }[]).find((u) => u.user_id === 'ana');
+    const user = ((await server.dump()).users as { user_id: string; deactivated_at: string; deactivation_reason: string }[]).find((u) => u.user_id === 'ana');
     expect(user?.deactivation_reason).toBe(reason);
     expect(user?.deactivated_at).toBe(server.clock.now().toISOString());
-    expect(auditOf(server, 'ana').at(-1)).toEqual({
+    expect((await auditOf(server, 'ana')).at(-1)).toEqual({
       action: 'registration.deactivate',
       fields: ['deactivated_at', 'deactivation_reason', 'sessions'],
       at: server.clock.now().toISOString(),

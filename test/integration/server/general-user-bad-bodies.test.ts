@@ -93,11 +93,11 @@ const FIELD_CASES: FieldCase[] = [
 describe('Modificar: each field rule refused with 422 VALIDATION_FAILED naming the field, nothing saved', () => {
   for (const c of FIELD_CASES) {
     it(c.rule, async () => {
-      const before = stateOf(server);
+      const before = (await stateOf(server));
       const res = await put(server, c.abroad ? abroadToken : token, c.body());
       expect(res.status).toBe(422);
       expect(await errorOf(res)).toEqual({ code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED, fields: c.fields });
-      expect(stateOf(server)).toEqual(before);
+      expect((await stateOf(server))).toEqual(before);
     });
   }
 
@@ -116,11 +116,11 @@ describe('read-only fields (ID.usuario, Doc. Identificación, Senae correo elect
   ] as const) {
     it(`${field} (even with its current value) → 422 naming ${field} as read-only`, async () => {
       for (const v of [value, (ec as Record<string, unknown>)[field]]) {
-        const before = stateOf(server);
+        const before = (await stateOf(server));
         const res = await put(server, token, keepEmailBody(ec, { [field]: v }));
         expect(res.status).toBe(422);
         expect((await errorOf(res)).fields).toEqual({ [field]: MSG.readOnly });
-        expect(stateOf(server)).toEqual(before);
+        expect((await stateOf(server))).toEqual(before);
       }
     });
   }
@@ -152,23 +152,23 @@ describe('bad bodies on every new endpoint (design §4): 400 / 413 / 422, never 
     ];
     for (const [label, init, status, code] of cases) {
       it(`${route}: ${label} → ${status} ${code}`, async () => {
-        const before = stateOf(server);
+        const before = (await stateOf(server));
         const res = await server.request(path, { method, token, ...init() });
         expect(res.status).toBe(status);
         const error = await errorOf(res);
         expect(error.code).toBe(code);
         expect(error.message).toBe(ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES]);
         if (label === 'an unknown field') expect(error.fields).toEqual({ admin: MSG.unknownField });
-        expect(stateOf(server)).toEqual(before);
+        expect((await stateOf(server))).toEqual(before);
       });
     }
 
     it(`${route} without a live token → 401 UNAUTHENTICATED, nothing changes`, async () => {
-      const before = stateOf(server);
+      const before = (await stateOf(server));
       const res = await server.send(method, path, undefined, valid());
       expect(res.status).toBe(401);
       expect((await errorOf(res)).code).toBe('UNAUTHENTICATED');
-      expect(stateOf(server)).toEqual(before);
+      expect((await stateOf(server))).toEqual(before);
     });
   }
 

@@ -84,8 +84,8 @@ export function otherCode(code: string): string {
   return (code[0] === 'A' ? 'B' : 'A') + code.slice(1);
 }
 
-export function auditOf(server: TestServer, userId: string): { action: string; fields: string[]; at: string }[] {
-  return (server.dump().audit_log as { user_id: string; action: string; fields: string; at: string }[])
+export async function auditOf(server: TestServer, userId: string): Promise<{ action: string; fields: string[]; at: string }[]> {
+  return ((await server.dump()).audit_log as { user_id: string; action: string; fields: string; at: string }[])
     .filter((a) => a.user_id === userId)
     .map((a) => ({ action: a.action, fields: JSON.parse(a.fields) as string[], at: a.at }));
 }
@@ -94,7 +94,7 @@ export function auditOf(server: TestServer, userId: string): { action: string; f
  * The database without the sessions' last_seen_at, which every authenticated request refreshes
  * (so it moves whenever the fake clock did): what a refused request must leave untouched.
  */
-export function stateOf(server: TestServer) {
-  const dump = server.dump();
+export async function stateOf(server: TestServer) {
+  const dump = (await server.dump());
   return { ...dump, sessions: (dump.sessions as Record<string, unknown>[]).map(({ last_seen_at: _seen, ...rest }) => rest) };
 }

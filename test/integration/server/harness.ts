@@ -1,17 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { MailboxSchema, type MailboxEntry } from '../../../src-shared/contract';
 import { buildApp } from '../../../src-server/app';
 import type { GeneralUserLimits } from '../../../src-server/general-user/limits';
 import { migrateToLatest } from '../../../src-server/db/migrate';
 import { openDatabase, type Db } from '../../../src-server/db/open-database';
+import { withStartupLock } from '../../../src-server/db/startup-lock';
 import { loadSeed } from '../../../src-server/seed/load-seed';
 import type { SeedUser } from '../../../src-server/seed/seed-schema';
 import { upsertSeedUsers } from '../../../src-server/seed/upsert-seed-users';
 import { FakeClock } from './fake-clock';
+import { openTestDatabase, type TestDatabase } from './test-database';
 
 export const DEMO_USERS_FILE = path.resolve(__dirname, '../../../src-server/sandbox/demo-users.json');
 export const DEMO_PASSWORD = 'Aduana#2026';
@@ -34,8 +35,10 @@ export interface StartOptions {
 
 export interface TestServer {
   baseUrl: string;
-  /** The SQLite file, for tests that read or set rows directly. */
-  dbPath: string;
+  /** The SQLite file (undefined on PostgreSQL: use `sql`, `dump` and `dbBytes`, which work on both). */
+  dbPath: string | undefined;
+  /** The database of this server, on the dialect this run tests. */
+  database: TestDatabase;
   db: Db;
   clock: FakeClock;
   app: FastifyInstance;
@@ -49,14 +52,14 @@ export interface TestServer {
   send(method: string, pathname: string, token: string | undefined, body: unknown): Promise<Response>;
   /** GET /dev/mailbox, validated with the contract. */
   mailbox(): Promise<MailboxEntry[]>;
-  /** The bytes of the SQLite file and its WAL, to prove a secret was never written. */
-  dbBytes(): Buffer;
+  /** What the database wrote to disk (SQLite file + WAL; PostgreSQL files + WAL), to prove a secret never was. */
+  dbBytes(): Promise<Buffer>;
   /** The temp folder of the database (for a restart with `dir`). */
   dir: string;
   /** Runs SQL on a separate connection (as an operator would), e.g. to set flags the API cannot set yet. */
-  sql(statement: string, ...params: unknown[]): void;
-  /** Every row of users, sessions and audit_log, to prove a request changed nothing. */
-  dump(): Record<(typeof DUMPED_TABLES)[number], unknown[]>;
+  sql(statement: string, ...params: unknown[]): Promise<void>;
+  /** Every row of every table, in key order, to prove a request changed nothing. */
+  dump(): Promise<Record<(typeof DUMPED_TABLES)[number], unknown[]>>;
   /** Stops the server and deletes its files, unless keepFiles (a later server reuses `dir`). */
   close(options?: { keepFiles?: boolean }): Promise<void>;
 }
@@ -72,14 +75,31 @@ export const DUMPED_TABLES = [
   'sandbox_mailbox',
 ] as const;
 
-/** Starts the real backend on 127.0.0.1, port 0, over a fresh SQLite file in a temp folder. */
+/** The key that orders each table's dump the same way on both dialects (PostgreSQL has no rowid). */
+const DUMP_ORDER: Record<(typeof DUMPED_TABLES)[number], string> = {
+  users: 'user_id',
+  sessions: 'created_at, token_hash',
+  audit_log: 'id',
+  password_tickets: 'created_at, ticket_hash',
+  email_security_codes: 'user_id',
+  security_code_sends: 'id',
+  sandbox_mailbox: 'id',
+};
+
+/**
+ * Starts the real backend on 127.0.0.1, port 0, over a fresh database: a SQLite file in a temp
+ * folder, or (ECUAPASS_TEST_DB=postgres) a new database on the run's private PostgreSQL server.
+ */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ecuapass-it-'));
-  const dbPath = path.join(dir, 'ecuapass.sqlite');
+  const database = await openTestDatabase(dir);
+  const dbPath = database.file;
   const clock = options.clock ?? new FakeClock();
-  const db = openDatabase({ dialect: 'sqlite', file: dbPath });
-  await migrateToLatest(db);
-  if (options.seed ?? true) await upsertSeedUsers(db, clock, options.users ?? loadSeed(DEMO_USERS_FILE));
+  const db = openDatabase(database.location);
+  await withStartupLock(db, async () => {
+    await migrateToLatest(db);
+    if (options.seed ?? true) await upsertSeedUsers(db, clock, options.users ?? loadSeed(DEMO_USERS_FILE));
+  });
   const app = await buildApp({
     db,
     clock,
@@ -101,15 +121,6 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const postSession = (body: unknown) =>
     request(`${API}/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-  const withSqlite = <T>(fn: (s: SqliteDatabase.Database) => T): T => {
-    const s = new SqliteDatabase(dbPath);
-    try {
-      return fn(s);
-    } finally {
-      s.close();
-    }
-  };
-
   const send = (method: string, pathname: string, token: string | undefined, body: unknown) =>
     request(pathname, {
       method,
@@ -121,6 +132,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   return {
     baseUrl,
     dbPath,
+    database,
     dir,
     send,
     async mailbox() {
@@ -128,10 +140,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       if (res.status !== 200) throw new Error(`GET /dev/mailbox answered ${res.status}`);
       return MailboxSchema.parse(await res.json());
     },
-    dbBytes() {
-      const parts = [dbPath, `${dbPath}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f));
-      return Buffer.concat(parts);
-    },
+    dbBytes: () => database.bytes(),
     db,
     clock,
     app,
@@ -143,24 +152,27 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       if (res.status !== 201 || !body.token) throw new Error(`login ${userId} answered ${res.status}: ${JSON.stringify(body)}`);
       return body.token;
     },
-    sql(statement, ...params) {
-      withSqlite((s) => s.prepare(statement).run(...params));
-    },
-    dump() {
-      return withSqlite(
-        (s) =>
-          Object.fromEntries(DUMPED_TABLES.map((t) => [t, s.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()])) as Record<
-            (typeof DUMPED_TABLES)[number],
-            unknown[]
-          >,
-      );
+    sql: (statement, ...params) => database.run(statement, params),
+    async dump() {
+      const entries = [];
+      for (const t of DUMPED_TABLES) entries.push([t, await database.all(`SELECT * FROM ${t} ORDER BY ${DUMP_ORDER[t]}`)]);
+      return Object.fromEntries(entries) as Record<(typeof DUMPED_TABLES)[number], unknown[]>;
     },
     async close(closeOptions = {}) {
       await app.close();
       await db.destroy();
-      if (!closeOptions.keepFiles) fs.rmSync(dir, { recursive: true, force: true });
+      if (!closeOptions.keepFiles) {
+        await database.drop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
+}
+
+/** The SQLite file of a server, for the checks that read it directly (they run on the SQLite dialect only). */
+export function sqliteFileOf(server: TestServer): string {
+  if (server.dbPath === undefined) throw new Error('this check reads the SQLite file directly: run it with ECUAPASS_TEST_DB unset');
+  return server.dbPath;
 }
 
 /** Reads an error body and returns it, for `expect(...).toMatchObject`. */

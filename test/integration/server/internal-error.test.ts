@@ -9,15 +9,18 @@ import { migrateToLatest } from '../../../src-server/db/migrate';
 import { openDatabase, type Db } from '../../../src-server/db/open-database';
 import { sendContract } from '../../../src-server/http/send-contract';
 import { FakeClock } from './fake-clock';
+import { openTestDatabase, type TestDatabase } from './test-database';
 
 let app: FastifyInstance;
 let db: Db;
 let baseUrl: string;
 let dir: string;
+let database: TestDatabase;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecuapass-500-'));
-  db = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'x.sqlite') });
+  database = await openTestDatabase(dir);
+  db = openDatabase(database.location);
   await migrateToLatest(db);
   app = await buildApp({ db, clock: new FakeClock(), config: { sessionIdleMinutes: 30, sessionAbsoluteHours: 8 } });
   // Two deliberate server bugs: a thrown error with internals in its message, and an off-contract answer.
@@ -30,6 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await db?.destroy();
+  await database?.drop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -21,7 +21,7 @@ describe('POST /api/v1/sessions (login)', () => {
     expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(body.expiresAt).toBe(new Date(server.clock.now().getTime() + 30 * 60_000).toISOString());
     // Only the hash of the token is stored.
-    const { sessions } = server.dump() as { sessions: { token_hash: string }[] };
+    const { sessions } = (await server.dump()) as { sessions: { token_hash: string }[] };
     expect(sessions.some((s) => s.token_hash === body.token)).toBe(false);
     expect(sessions.every((s) => /^[0-9a-f]{64}$/.test(s.token_hash))).toBe(true);
   });
@@ -48,17 +48,17 @@ describe('POST /api/v1/sessions (login)', () => {
     const unknownMs: number[] = [];
     const wrongMs: number[] = [];
     for (let i = 0; i < 5; i++) {
-      server.sql('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE user_id = ?', 'cvera');
+      await server.sql('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE user_id = ?', 'cvera');
       wrongMs.push(await timeOne('cvera'));
       unknownMs.push(await timeOne('nadie'));
     }
-    server.sql('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE user_id = ?', 'cvera');
+    await server.sql('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE user_id = ?', 'cvera');
     expect(median(unknownMs)).toBeGreaterThan(median(wrongMs) * 0.5);
     expect(median(unknownMs)).toBeLessThan(median(wrongMs) * 2);
   });
 
   it('lockout after 5 failures: 423 even with the right password; works again after 15 minutes', async () => {
-    server.sql('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE user_id = ?', 'cvera');
+    await server.sql('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE user_id = ?', 'cvera');
     for (let i = 1; i <= 4; i++) {
       expect((await server.postSession({ userId: 'cvera', password: WRONG })).status).toBe(401);
     }
@@ -78,7 +78,7 @@ describe('POST /api/v1/sessions (login)', () => {
   });
 
   it('a lock that has run out starts the count again', async () => {
-    server.sql('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE user_id = ?', 'cvera');
+    await server.sql('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE user_id = ?', 'cvera');
     for (let i = 1; i <= 5; i++) await server.postSession({ userId: 'cvera', password: WRONG });
     server.clock.advanceMinutes(15);
     // One failure after the lock ran out is failure 1 of 5, not 6: no new lock.
@@ -87,7 +87,7 @@ describe('POST /api/v1/sessions (login)', () => {
   });
 
   it('a success resets the failure count', async () => {
-    server.sql('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE user_id = ?', 'cvera');
+    await server.sql('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE user_id = ?', 'cvera');
     for (let i = 1; i <= 4; i++) await server.postSession({ userId: 'cvera', password: WRONG });
     expect((await server.postSession({ userId: 'cvera', password: DEMO_PASSWORD })).status).toBe(201);
     for (let i = 1; i <= 4; i++) {
@@ -98,7 +98,7 @@ describe('POST /api/v1/sessions (login)', () => {
 
   it('deactivated user: 403 ACCOUNT_DEACTIVATED (message says how to register again); wrong password still 401', async () => {
     const token = await server.login('cvera');
-    server.sql(
+    await server.sql(
       "UPDATE users SET deactivated_at = ?, deactivation_reason = 'Prueba de baja del usuario' WHERE user_id = ?",
       server.clock.now().toISOString(),
       'cvera',
@@ -111,7 +111,7 @@ describe('POST /api/v1/sessions (login)', () => {
     expect((await server.postSession({ userId: 'cvera', password: WRONG })).status).toBe(401);
     // A session opened before the deactivation no longer works either.
     expect((await server.request(`${API}/general-user/registration`, { token })).status).toBe(401);
-    server.sql('UPDATE users SET deactivated_at = NULL, deactivation_reason = NULL, failed_logins = 0 WHERE user_id = ?', 'cvera');
+    await server.sql('UPDATE users SET deactivated_at = NULL, deactivation_reason = NULL, failed_logins = 0 WHERE user_id = ?', 'cvera');
   });
 
   it('trims the ID.usuario (a copied " jperez " logs in)', async () => {

@@ -62,9 +62,15 @@ describe('node out/server/src-server/main.js', () => {
     expectCleanFailure(result, /PORT="70000"/, /LOG_LEVEL="loud"/, /SESSION_IDLE_MINUTES="-5"/);
   });
 
-  it('a postgres:// DATABASE_URL says only sqlite: is supported for now', async () => {
-    const result = await run({ DATABASE_URL: 'postgres://user@localhost/ecuapass' });
-    expectCleanFailure(result, /DATABASE_URL/, /only sqlite: is supported for now/);
+  it('a postgres:// DATABASE_URL without a database name says so and exits 1', async () => {
+    const result = await run({ DATABASE_URL: 'postgres://user:secreto@localhost:5432' });
+    expectCleanFailure(result, /DATABASE_URL/, /names no database; write postgres:\/\/user:password@host:5432\/database/);
+  });
+
+  it('a PostgreSQL server that cannot be reached at start is a clear error without the password', async () => {
+    const result = await run({ DATABASE_URL: 'postgres://user:secreto@127.0.0.1:1/ecuapass' });
+    expectCleanFailure(result, /cannot reach the database postgres:\/\/127\.0\.0\.1:1\/ecuapass/);
+    expect(result.stderr).not.toContain('secreto');
   });
 
   it('a bad seed file names the entry and the field, exits 1 and creates no database', async () => {

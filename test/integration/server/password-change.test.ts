@@ -32,7 +32,7 @@ describe('Contraseña anterior + Verificar contraseña (POST /general-user/passw
     const body = PasswordVerifyResponseSchema.parse(await res.json());
     expect(body.expiresAt).toBe(new Date(server.clock.now().getTime() + 10 * 60_000).toISOString());
     expect(body.ticket).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(server.dbBytes().includes(Buffer.from(body.ticket))).toBe(false);
+    expect((await server.dbBytes()).includes(Buffer.from(body.ticket))).toBe(false);
   });
 
   it('a wrong current password → 401 WRONG_PASSWORD', async () => {
@@ -87,8 +87,8 @@ describe('Contraseña + Confirmación de contraseña (PUT with passwordChange)',
     expect(notices).toHaveLength(1);
     expect(notices[0]?.text).toMatch(/contraseña fue cambiada/);
     expect(notices[0]?.text).not.toContain(NEW_PASSWORD);
-    expect(auditOf(server, 'dario').at(-1)).toMatchObject({ action: 'registration.update', fields: ['password'] });
-    const bytes = server.dbBytes();
+    expect((await auditOf(server, 'dario')).at(-1)).toMatchObject({ action: 'registration.update', fields: ['password'] });
+    const bytes = (await server.dbBytes());
     expect(bytes.includes(Buffer.from(NEW_PASSWORD))).toBe(false);
     expect(bytes.includes(Buffer.from(ticket))).toBe(false);
   });
@@ -109,11 +109,11 @@ describe('Contraseña + Confirmación de contraseña (PUT with passwordChange)',
     server.clock.advanceMinutes(9);
     const reg = await getRegistration(server, token);
     server.clock.advanceMinutes(1);
-    const before = stateOf(server);
+    const before = (await stateOf(server));
     const res = await put(server, token, passwordBody(reg, ticket));
     expect(res.status).toBe(403);
     expect((await errorOf(res)).code).toBe('PASSWORD_TICKET_INVALID');
-    expect(stateOf(server)).toEqual(before);
+    expect((await stateOf(server))).toEqual(before);
   });
 
   it("another user's ticket → 403 (a ticket is bound to its user)", async () => {

@@ -52,7 +52,7 @@ describe('Modificar (PUT /general-user/registration)', () => {
     });
     expect(await getRegistration(server, token)).toEqual(saved);
     // Audit: who, when, which fields (wire names), never values.
-    const last = auditOf(server, 'ana').at(-1);
+    const last = (await auditOf(server, 'ana')).at(-1);
     expect(last).toEqual({
       action: 'registration.update',
       fields: ['province', 'city', 'phone1', 'phone2', 'mobile.carrier', 'mobile.number', 'fax'],
@@ -74,11 +74,11 @@ describe('Modificar (PUT /general-user/registration)', () => {
     const token = await server.login('beto');
     const reg = await getRegistration(server, token);
     expect((await put(server, token, keepEmailBody(reg, { phone1: '042222222' }))).status).toBe(200);
-    const before = stateOf(server);
+    const before = (await stateOf(server));
     const res = await put(server, token, keepEmailBody(reg, { phone1: '043333333' }));
     expect(res.status).toBe(409);
     expect(await errorOf(res)).toEqual({ code: 'VERSION_CONFLICT', message: ERROR_MESSAGES.VERSION_CONFLICT });
-    expect(stateOf(server)).toEqual(before);
+    expect((await stateOf(server))).toEqual(before);
   });
 
   it('two saves with the same version at once: exactly one 200, the other 409 VERSION_CONFLICT, version + 1 once', async () => {
@@ -96,7 +96,7 @@ describe('Modificar (PUT /general-user/registration)', () => {
     const now = await getRegistration(server, a);
     expect(now.version).toBe(reg.version + 1);
     expect(now.phone1).toBe(winner.phone1);
-    expect(auditOf(server, 'carla').filter((e) => e.action === 'registration.update')).toHaveLength(1);
+    expect((await auditOf(server, 'carla')).filter((e) => e.action === 'registration.update')).toHaveLength(1);
   });
 
   it('Nombre de Usuario: a correction of exactly the limit is saved; one more letter → 422 NAME_CHANGE_TOO_LARGE', async () => {
@@ -107,7 +107,7 @@ describe('Modificar (PUT /general-user/registration)', () => {
 
     const tooFar = withSubstitutions(reg.name, limit + 1);
     expect(nameChangeDistance(reg.name, tooFar)).toBe(limit + 1);
-    const before = stateOf(server);
+    const before = (await stateOf(server));
     const refused = await put(server, token, keepEmailBody(reg, { name: tooFar }));
     expect(refused.status).toBe(422);
     const error = await errorOf(refused);
@@ -118,7 +118,7 @@ describe('Modificar (PUT /general-user/registration)', () => {
     });
     // The message sends the user to "dar de baja" and to create a new user.
     expect(error.message).toMatch(/dé de baja/);
-    expect(stateOf(server)).toEqual(before);
+    expect((await stateOf(server))).toEqual(before);
 
     const justRight = withSubstitutions(reg.name, limit);
     expect(nameChangeDistance(reg.name, justRight)).toBe(limit);
@@ -132,6 +132,6 @@ describe('Modificar (PUT /general-user/registration)', () => {
     const reg = await getRegistration(server, token);
     const res = await put(server, token, keepEmailBody(reg, { name: '  JUAN   CARLOS PEREZ   MENDOZA ' }));
     expect(res.status, await res.clone().text()).toBe(200);
-    expect(auditOf(server, 'jperez').at(-1)?.fields).toEqual(['name']);
+    expect((await auditOf(server, 'jperez')).at(-1)?.fields).toEqual(['name']);
   });
 });

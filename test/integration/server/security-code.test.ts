@@ -50,13 +50,13 @@ describe('Verificar disponibilidad (POST /general-user/email/availability)', () 
   for (const bad of ['no-es-correo', 'ana@', '', 42, null]) {
     it(`a bad address (${JSON.stringify(bad)}) → 422 VALIDATION_FAILED naming email`, async () => {
       const token = await server.login('ana');
-      const before = stateOf(server);
+      const before = (await stateOf(server));
       const res = await availability(token, bad);
       expect(res.status).toBe(422);
       const error = await errorOf(res);
       expect(error.code).toBe('VALIDATION_FAILED');
       expect(Object.keys(error.fields ?? {})).toEqual(['email']);
-      expect(stateOf(server)).toEqual(before);
+      expect((await stateOf(server))).toEqual(before);
     });
   }
 });
@@ -79,7 +79,7 @@ describe('Solicitar código de seguridad (POST /general-user/email/security-code
     expect(mail?.text).toMatch(/15 minutos/);
     expect(mail?.text).toMatch(/correos no deseados/);
     // Stored only as a hash, bound to the user and the address.
-    const row = (server.dump().email_security_codes as { user_id: string; email: string; code_hash: string }[]).find((r) => r.user_id === 'beto');
+    const row = ((await server.dump()).email_security_codes as { user_id: string; email: string; code_hash: string }[]).find((r) => r.user_id === 'beto');
     expect(row?.email).toBe('beto.nuevo@example.com');
     expect(row?.code_hash).not.toContain(code);
   });
@@ -96,11 +96,11 @@ describe('Solicitar código de seguridad (POST /general-user/email/security-code
 
   it('an address already registered by another user → 409 EMAIL_UNAVAILABLE, no mail, nothing counted', async () => {
     const token = await server.login('carla');
-    const before = stateOf(server);
+    const before = (await stateOf(server));
     const res = await requestCode(server, token, 'mlopez@example.com');
     expect(res.status).toBe(409);
     expect(await errorOf(res)).toEqual({ code: 'EMAIL_UNAVAILABLE', message: ERROR_MESSAGES.EMAIL_UNAVAILABLE });
-    expect(stateOf(server)).toEqual(before);
+    expect((await stateOf(server))).toEqual(before);
     // Not counted: a code can be requested right away.
     expect((await requestCode(server, token, 'carla.nueva@example.com')).status).toBe(202);
   });
@@ -109,13 +109,13 @@ describe('Solicitar código de seguridad (POST /general-user/email/security-code
     const token = await server.login('dario');
     expect((await requestCode(server, token, 'dario.1@example.com')).status).toBe(202);
     server.clock.advanceSeconds(59);
-    const before = stateOf(server);
+    const before = (await stateOf(server));
     const second = await requestCode(server, token, 'dario.2@example.com');
     expect(second.status).toBe(429);
     const error = await errorOf(second);
     expect(error.code).toBe('RATE_LIMITED');
     expect(error.message).toMatch(/minuto/);
-    expect(stateOf(server)).toEqual(before);
+    expect((await stateOf(server))).toEqual(before);
     server.clock.advanceSeconds(1);
     expect((await requestCode(server, token, 'dario.2@example.com')).status).toBe(202);
   });
@@ -158,7 +158,7 @@ describe('Ingrese código de seguridad (PUT /general-user/registration with keep
     expect(notices).toHaveLength(1);
     expect(notices[0]?.text).toMatch(/correo electrónico/);
     expect(notices[0]?.text).not.toContain(code);
-    expect(auditOf(server, 'hugo').at(-1)).toMatchObject({ action: 'registration.update', fields: ['email'] });
+    expect((await auditOf(server, 'hugo')).at(-1)).toMatchObject({ action: 'registration.update', fields: ['email'] });
   });
 
   it('the same code used again → 400 SECURITY_CODE_INVALID (single use)', async () => {
@@ -184,7 +184,7 @@ describe('Ingrese código de seguridad (PUT /general-user/registration with keep
       expect((await errorOf(res)).code).toBe('SECURITY_CODE_INVALID');
     }
     // The tries were recorded although every update failed.
-    const row = (server.dump().email_security_codes as { user_id: string; failed_tries: number }[]).find((r) => r.user_id === 'jorge');
+    const row = ((await server.dump()).email_security_codes as { user_id: string; failed_tries: number }[]).find((r) => r.user_id === 'jorge');
     expect(row?.failed_tries).toBe(5);
     const right = await put(server, token, emailChangeBody(reg, 'jorge.b@example.com', code));
     expect(right.status).toBe(400);
@@ -206,11 +206,11 @@ describe('Ingrese código de seguridad (PUT /general-user/registration with keep
     const code = await sendCode(server, token, 'luis.b@example.com');
     server.clock.advanceMinutes(15);
     server.clock.advanceSeconds(1);
-    const before = stateOf(server);
+    const before = (await stateOf(server));
     const res = await put(server, token, emailChangeBody(reg, 'luis.b@example.com', code));
     expect(res.status).toBe(410);
     expect(await errorOf(res)).toEqual({ code: 'SECURITY_CODE_EXPIRED', message: ERROR_MESSAGES.SECURITY_CODE_EXPIRED });
-    expect(server.dump().users).toEqual(before.users);
+    expect((await server.dump()).users).toEqual(before.users);
   });
 
   it('a code is valid up to just before 15 minutes', async () => {
@@ -265,7 +265,7 @@ describe('Ingrese código de seguridad (PUT /general-user/registration with keep
     expect(res.status).toBe(409);
     expect(await errorOf(res)).toEqual({ code: 'EMAIL_UNAVAILABLE', message: ERROR_MESSAGES.EMAIL_UNAVAILABLE });
     expect((await getRegistration(server, fabian)).email).toBe('fabian@example.com');
-    const row = (server.dump().email_security_codes as { user_id: string; spent_at: string | null }[]).find((r) => r.user_id === 'fabian');
+    const row = ((await server.dump()).email_security_codes as { user_id: string; spent_at: string | null }[]).find((r) => r.user_id === 'fabian');
     expect(row?.spent_at).toBeNull();
   });
 

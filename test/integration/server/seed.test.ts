@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../../src-server/seed/load-seed';
 import { upsertSeedUsers } from '../../../src-server/seed/upsert-seed-users';
@@ -32,7 +31,7 @@ describe('sandbox seed', () => {
   });
 
   it('seeding again unlocks, reactivates and resets the data and password of existing users', async () => {
-    server.sql(
+    await server.sql(
       "UPDATE users SET name = 'Otro Nombre', failed_logins = 3, locked_until = ?, deactivated_at = ?, deactivation_reason = 'Motivo de prueba' WHERE user_id = 'jperez'",
       new Date(server.clock.now().getTime() + 3_600_000).toISOString(),
       server.clock.now().toISOString(),
@@ -45,7 +44,7 @@ describe('sandbox seed', () => {
     const reg = (await (await server.request(`${API}/general-user/registration`, { token })).json()) as { name: string; version: number };
     expect(reg.name).toBe('Juan Carlos Pérez Mendoza');
     expect(reg.version).toBe(2);
-    const audit = server.dump().audit_log as { user_id: string; action: string; fields: string }[];
+    const audit = (await server.dump()).audit_log as { user_id: string; action: string; fields: string }[];
     const last = audit.filter((a) => a.user_id === 'jperez').at(-1);
     expect(last?.action).toBe('sandbox-seed.update');
     expect(JSON.parse(last?.fields ?? '[]')).toEqual(['name', 'password_hash']);
@@ -61,11 +60,11 @@ describe('sandbox seed', () => {
     await expect(upsertSeedUsers(server.db, server.clock, [clash])).rejects.toThrow(/field "email": already registered by user "mlopez"/);
   });
 
-  it('passwords are stored as scrypt hashes, never in clear', () => {
-    const users = server.dump().users as { password_hash: string }[];
+  it('passwords are stored as scrypt hashes, never in clear', async () => {
+    const users = (await server.dump()).users as { password_hash: string }[];
     for (const u of users) {
       expect(u.password_hash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
     }
-    expect(fs.readFileSync(server.dbPath).includes(Buffer.from(DEMO_PASSWORD))).toBe(false);
+    expect((await server.dbBytes()).includes(Buffer.from(DEMO_PASSWORD))).toBe(false);
   });
 });

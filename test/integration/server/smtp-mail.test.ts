@@ -58,13 +58,13 @@ describe('mail by SMTP (SMTP_URL set)', () => {
   it('SMTP refusing the mail → a Spanish error (not 202), no code stored, and it does not count against the limit', async () => {
     const token = await server.login('beto');
     smtp.refuseNext();
-    const before = server.dump();
+    const before = (await server.dump());
     const res = await requestCode(server, token, 'beto.smtp@example.com');
     expect(res.status).toBe(503);
     const error = await errorOf(res);
     expect(error.code).toBe('INTERNAL');
     expect(error.message).toMatch(/No se pudo enviar el correo electrónico/);
-    expect(server.dump()).toEqual(before);
+    expect((await server.dump())).toEqual(before);
     // Right away (same minute) a new request is sent: the failure took no slot.
     expect((await requestCode(server, token, 'beto.smtp@example.com')).status).toBe(202);
   });
@@ -80,8 +80,8 @@ describe('mail by SMTP (SMTP_URL set)', () => {
         expect(res.status).toBe(503);
         expect((await errorOf(res)).message).toMatch(/Intente nuevamente/);
       }
-      expect(down.dump().security_code_sends).toEqual([]);
-      expect(down.dump().email_security_codes).toEqual([]);
+      expect((await down.dump()).security_code_sends).toEqual([]);
+      expect((await down.dump()).email_security_codes).toEqual([]);
     } finally {
       await down.close();
     }
@@ -101,11 +101,11 @@ describe('mail by SMTP (SMTP_URL set)', () => {
       passwordChange: { ticket, newPassword: NEW_PASSWORD, confirmation: NEW_PASSWORD },
     });
     expect(res.status, await res.clone().text()).toBe(200);
-    expect(auditOf(server, 'carla').at(-1)).toMatchObject({ action: 'registration.update', fields: ['email', 'password'] });
+    expect((await auditOf(server, 'carla')).at(-1)).toMatchObject({ action: 'registration.update', fields: ['email', 'password'] });
 
-    const bytes = server.dbBytes();
+    const bytes = (await server.dbBytes());
     for (const secret of [NEW_PASSWORD, code, ticket]) expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
-    const audit = JSON.stringify(server.dump().audit_log);
+    const audit = JSON.stringify((await server.dump()).audit_log);
     for (const secret of [NEW_PASSWORD, code, ticket]) expect(audit).not.toContain(secret);
     // And the new password works.
     expect((await server.postSession({ userId: 'carla', password: NEW_PASSWORD })).status).toBe(201);
