@@ -12,7 +12,8 @@ const CONNECTIONS = 10;
 const DURATION_S = 5;
 const PATH = `${API}/general-user/registration`;
 
-function runAutocannon(url, method, users) {
+/** autocannon against GET or PUT registration, one user per connection (exported for the PostgreSQL bench). */
+export function runAutocannon(url, method, users, connections = CONNECTIONS) {
   let next = 0;
   const perClient = (user) => {
     const headers = { authorization: `Bearer ${user.token}` };
@@ -27,13 +28,17 @@ function runAutocannon(url, method, users) {
       },
       onResponse: (status, body) => {
         if (status === 200) user.version = JSON.parse(body).version;
-        else user.failures = (user.failures ?? 0) + 1;
+        else {
+          user.failures = (user.failures ?? 0) + 1;
+          const code = JSON.parse(body)?.error?.code ?? status;
+          user.failureCodes = { ...user.failureCodes, [code]: (user.failureCodes?.[code] ?? 0) + 1 };
+        }
       },
     };
   };
   return autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     duration: DURATION_S,
     pipelining: 1,
     requests: [{ method, path: PATH }],
@@ -42,7 +47,7 @@ function runAutocannon(url, method, users) {
   });
 }
 
-function summarize(result) {
+export function summarize(result) {
   const ok = result['2xx'];
   return {
     rps: ok / result.duration,

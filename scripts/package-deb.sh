@@ -6,6 +6,8 @@
 #   DEB_VERSION=0.2.0 bash scripts/package-deb.sh   a build of the same app.asar with another package version
 #                                                   (the update tests use it as "the newer release")
 #   DEB_OUT=<dir>   where to write the .deb (default dist/)
+#   DEB_COMPRESSION=gzip   faster, larger package (the install/update tests: xz of 230 MiB takes minutes on a
+#                          loaded 2-core machine); default xz, what is released. The contents are the same.
 #
 # Layout: /usr/lib/ecuapass-desktop (the app), /usr/bin/ecuapass-desktop (symlink), the Spanish desktop entry,
 # the icon in hicolor sizes, /usr/share/doc/ecuapass-desktop/{copyright,changelog.gz}. Depends is what
@@ -18,7 +20,7 @@ cd -- "$repo"
 log() { printf '[package-deb] %s\n' "$*" >&2; }
 
 readonly PKG=ecuapass-desktop
-readonly MAINTAINER='Equipo Ecuapass Desktop <soporte@ecuapassdesktop.com>'
+readonly MAINTAINER='Ecuapass Desktop <soporte@ecuapassdesktop.com>'
 readonly HOMEPAGE='https://ecuapassdesktop.com'
 src=dist/linux-unpacked
 [[ -x "$src/$PKG" ]] || { log "ERROR: $src/$PKG missing (run npm run package:dir)"; exit 1; }
@@ -131,6 +133,11 @@ CONTROL
 chmod 0644 "$root/DEBIAN/control" "$root/DEBIAN/md5sums"
 
 deb="$out/${PKG}_${version}_amd64.deb"
-fakeroot dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >&2
+case "${DEB_COMPRESSION:-xz}" in
+  xz) compress=(-Zxz) ;;
+  gzip) compress=(-Zgzip -z1) ;;
+  *) log "ERROR: DEB_COMPRESSION must be xz or gzip"; exit 1 ;;
+esac
+fakeroot dpkg-deb --root-owner-group "${compress[@]}" --build "$root" "$deb" >&2
 log "$deb: $(du -h "$deb" | cut -f1), installed $((installed_kb / 1024)) MiB; Depends: $depends"
 realpath "$deb"

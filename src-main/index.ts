@@ -25,6 +25,7 @@ import { policyState } from './policy/machine-policy';
 import { SettingsService } from './settings/settings-service';
 import { draftHandlers, withDraftCleanup } from './drafts/draft-handlers';
 import { setUpDrafts } from './drafts/set-up-drafts';
+import { startUpdates } from './update/start-updates';
 
 // A test or a portable install may choose its own data folder.
 const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
@@ -147,6 +148,8 @@ async function start(): Promise<void> {
     endSession: () => sessions.logout(),
   });
 
+  const updates = startUpdates({ policy, settingsFeedUrl: settings.updateFeedUrl, currentVersion: app.getVersion(), isPackaged: app.isPackaged, log });
+
   const handlers: Omit<BridgeHandlers, keyof ReturnType<typeof draftHandlers>> = {
     getAppInfo: async () => ({ ok: true, value: appInfo(connection.backendUrl, opened.store.kind === 'keychain') }),
     restoreSession: () => sessions.restore(),
@@ -171,6 +174,9 @@ async function start(): Promise<void> {
       if (remembered) await sessions.rememberActive();
       return { ok: true, value: { remembered } };
     },
+    getUpdateState: async () => ({ ok: true, value: updates.state() }),
+    installUpdate: async () =>
+      updates.installNow() ? { ok: true, value: null } : { ok: false, error: { code: 'INVALID_INPUT', message: 'No hay una actualización lista para instalar.' } },
   };
   handlersReady(
     withDraftCleanup(

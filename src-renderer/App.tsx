@@ -8,6 +8,7 @@ import { AppHeader } from './components/AppHeader';
 import { useIdleLock } from './hooks/use-idle-lock';
 import { useAppEvents } from './hooks/use-app-events';
 import { LeaveGuardDialog } from './components/LeaveGuardDialog';
+import { UpdateNotice } from './components/UpdateNotice';
 
 // Loaded when first opened: the login screen starts with less script to parse.
 const UsuarioGeneralScreen = lazy(() =>
@@ -46,7 +47,14 @@ export function App() {
       </main>
     );
   }
-  if (screen === 'login') return <LoginScreen />;
+  if (screen === 'login') {
+    return (
+      <>
+        <LoginScreen />
+        <UpdateNotice />
+      </>
+    );
+  }
   if (screen === 'settings' && !signedIn) {
     return (
       <Suspense fallback={<p aria-busy="true">Cargando…</p>}>
@@ -64,6 +72,7 @@ export function App() {
         {screen === 'settings' && <ConfiguracionScreen />}
       </Suspense>
       <LeaveGuardDialog />
+      <UpdateNotice />
     </div>
   );
 }

@@ -63,7 +63,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (request.url.startsWith(API_PREFIX)) reply.header('cache-control', 'no-store');
   });
 
-  await app.register(healthRoutes);
+  await app.register(healthRoutes(options.db));
   await app.register(sessionRoutes(deps), { prefix: API_PREFIX });
   await app.register(registrationRoutes(deps), { prefix: API_PREFIX });
   await app.register(generalUserRoutes(deps), { prefix: API_PREFIX });

@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   // Validate the seed before touching the database, so a typo leaves no half-started state.
   const seedUsers = config.sandboxSeedPath ? loadSeed(config.sandboxSeedPath) : [];
 
-  const db = openDatabase(config.database);
+  // Until the logger exists, a broken idle connection is reported on stderr; then through the log.
+  let reportConnectionError = (err: Error) => console.error(`ecuapass-server: database connection lost: ${err.message}`);
+  const db = openDatabase(config.database, { onConnectionError: (err) => reportConnectionError(err) });
   try {
     // Several instances may start at once on one PostgreSQL database: they migrate and seed in turn.
     await withStartupLock(db, async () => {
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({ db, clock: systemClock, config, logger: { level: config.logLevel } });
+  reportConnectionError = (err) => app.log.warn({ err: { message: err.message } }, 'database connection lost; the pool reconnects on the next query');
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

@@ -86,18 +86,21 @@ function stopper(child) {
     });
 }
 
-/** The real backend: `node out/server/src-server/main.js` on its own port and SQLite file. */
-export async function startBackend({ dir, seedFile, logLevel = 'info' }) {
+/**
+ * The real backend: `node out/server/src-server/main.js` on its own port, on its own SQLite file
+ * unless `databaseUrl` names another database (e.g. PostgreSQL, shared by several instances).
+ */
+export async function startBackend({ dir, seedFile, logLevel = 'info', databaseUrl, name = 'backend' }) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const logFile = path.join(dir, 'backend.log');
+  const logFile = path.join(dir, `${name}.log`);
   const started = performance.now();
   const child = spawnServer(
     [SERVER_MAIN],
     {
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${path.join(dir, 'ecuapass.sqlite')}`,
+      DATABASE_URL: databaseUrl ?? `sqlite:${path.join(dir, 'ecuapass.sqlite')}`,
       SANDBOX_SEED: seedFile,
       LOG_LEVEL: logLevel,
       SMTP_URL: '',

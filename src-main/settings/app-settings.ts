@@ -11,6 +11,8 @@ export const AppSettingsSchema = z.strictObject({
   idleLockMinutes: z.number().min(0.05).max(480).default(15),
   /** Unsaved-form drafts older than this many days are deleted (issue 9); unset: DRAFT_MAX_AGE_DAYS.default. */
   draftMaxAgeDays: z.number().int().min(1).max(90).optional(),
+  /** Update feed (generic provider base URL); the machine policy's updates.feedUrl wins over it. */
+  updateFeedUrl: z.string().max(2048).optional(),
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 

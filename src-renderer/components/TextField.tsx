@@ -4,8 +4,7 @@ import { FieldShell, fieldAria } from './FieldShell';
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value'> {
   id: string;
   label: string;
-  /** Omitted for controls owned by a form library (uncontrolled). */
-  value?: string;
+  value: string;
   onValueChange?: (value: string) => void;
   error?: string | undefined;
   hint?: string | undefined;

@@ -41,7 +41,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   // 53300 (too many connections).
   if (/^08/.test(code) || /^57P0[1-3]$/.test(code) || code === '53300') return true;
   if (UNAVAILABLE_NODE_CODES.has(code)) return true;
-  if (/timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Query read timeout/i.test(message)) return true;
+  if (/timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|Query read timeout/i.test(message)) return true;
   // SQLite: the file is locked by another process beyond busy_timeout, or the disk went away.
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_IOERR' || code === 'SQLITE_CANTOPEN') return true;
   return e.cause !== undefined && e.cause !== err && isDatabaseUnavailable(e.cause);

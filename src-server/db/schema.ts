@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /**
  * Table types for Kysely. Instants are ISO 8601 strings (TEXT), which sort correctly and read the
@@ -96,8 +96,5 @@ export interface Database {
 }
 
 export type UserRow = Selectable<UsersTable>;
-export type NewUserRow = Insertable<UsersTable>;
-export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
-export type PasswordTicketRow = Selectable<PasswordTicketsTable>;
 export type EmailSecurityCodeRow = Selectable<EmailSecurityCodesTable>;

@@ -8,6 +8,7 @@ export const SERVER_MSG = {
   securityCodeTooSoon: 'Ya se envió un código de seguridad hace menos de un minuto. Espere un momento antes de solicitar otro.',
   securityCodeHourlyLimit:
     'Se alcanzó el máximo de códigos de seguridad por hora. Espere antes de solicitar otro o use el último código recibido.',
+  databaseUnavailable: 'El servicio de Ecuapass no está disponible en este momento. Intente nuevamente en unos minutos.',
   securityCodeMailFailed:
     'No se pudo enviar el correo electrónico con el código de seguridad. Intente nuevamente en unos minutos.',
 } as const;

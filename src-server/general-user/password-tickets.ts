@@ -1,7 +1,7 @@
 import { addMinutes } from '../clock';
 import { lockUserRow } from '../db/dialect';
 import type { Db } from '../db/open-database';
-import { hashPasswordTicket, newPasswordTicket } from '../security/password-ticket';
+import { hashBearerSecret, newBearerSecret } from '../security/bearer-secret';
 
 /**
  * Issues a ticket proving the user just typed the current password. Older tickets of the user go:
@@ -10,13 +10,13 @@ import { hashPasswordTicket, newPasswordTicket } from '../security/password-tick
  * Returns the ticket, which exists only in this answer.
  */
 export async function issuePasswordTicket(db: Db, userId: string, now: Date, minutes: number): Promise<{ ticket: string; expiresAt: Date }> {
-  const ticket = newPasswordTicket();
+  const ticket = newBearerSecret();
   const expiresAt = addMinutes(now, minutes);
   await lockUserRow(db, userId);
   await db.deleteFrom('password_tickets').where('user_id', '=', userId).execute();
   await db
     .insertInto('password_tickets')
-    .values({ ticket_hash: hashPasswordTicket(ticket), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt.toISOString(), spent_at: null })
+    .values({ ticket_hash: hashBearerSecret(ticket), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt.toISOString(), spent_at: null })
     .execute();
   return { ticket, expiresAt };
 }
@@ -26,7 +26,7 @@ export async function isPasswordTicketLive(db: Db, userId: string, ticket: strin
   const row = await db
     .selectFrom('password_tickets')
     .selectAll()
-    .where('ticket_hash', '=', hashPasswordTicket(ticket))
+    .where('ticket_hash', '=', hashBearerSecret(ticket))
     .where('user_id', '=', userId)
     .executeTakeFirst();
   return row !== undefined && row.spent_at === null && now < new Date(row.expires_at);
@@ -41,7 +41,7 @@ export async function spendPasswordTicket(db: Db, userId: string, ticket: string
   const result = await db
     .updateTable('password_tickets')
     .set({ spent_at: now.toISOString() })
-    .where('ticket_hash', '=', hashPasswordTicket(ticket))
+    .where('ticket_hash', '=', hashBearerSecret(ticket))
     .where('user_id', '=', userId)
     .where('spent_at', 'is', null)
     .executeTakeFirst();

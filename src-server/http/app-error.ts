@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, type ErrorCode, type FieldErrors } from '../../src-shared/contract';
+import { ERROR_MESSAGES, fieldsOfError, type ErrorCode, type FieldErrors } from '../../src-shared/contract';
 
 /** HTTP status of each backend error code (design §4). */
 export const STATUS_OF: Partial<Record<ErrorCode, number>> = {
@@ -29,14 +29,16 @@ export const STATUS_OF: Partial<Record<ErrorCode, number>> = {
 export class AppError extends Error {
   override name = 'AppError';
   readonly status: number;
+  readonly fields: FieldErrors | undefined;
 
   constructor(
     readonly code: ErrorCode,
-    readonly fields?: FieldErrors,
+    fields?: FieldErrors,
     message: string = ERROR_MESSAGES[code],
     status?: number,
   ) {
     super(message);
     this.status = status ?? STATUS_OF[code] ?? 500;
+    this.fields = fields ?? fieldsOfError(code, message);
   }
 }

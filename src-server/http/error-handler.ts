@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_MESSAGES, ErrorBodySchema, type ErrorBody, type ErrorCode, type FieldErrors } from '../../src-shared/contract';
+import { isDatabaseUnavailable } from '../db/dialect';
+import { SERVER_MSG } from '../general-user/messages';
 import { AppError } from './app-error';
 
 function errorBody(code: ErrorCode, message: string, fields?: FieldErrors): ErrorBody {
@@ -38,6 +40,13 @@ export function installErrorHandling(app: FastifyInstance): void {
       const code = clientErrorCode(error.statusCode);
       request.log.info({ err: { code: error.code, message: error.message } }, 'client error');
       return sendError(reply, code === 'BAD_REQUEST' ? 400 : error.statusCode, code);
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Not a bug and not the client's fault: the database is down or restarting. 503 tells a proxy
+      // and the desktop app to try again; the instance stays up and recovers by itself.
+      request.log.warn({ err: { code: (error as { code?: unknown }).code, message: (error as Error).message } }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return sendError(reply, 503, 'INTERNAL', SERVER_MSG.databaseUnavailable);
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, 500, 'INTERNAL');

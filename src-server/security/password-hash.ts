@@ -1,4 +1,5 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { scryptKey } from './scrypt-key';
 
 /**
  * Password hashing with scrypt (design §6). Parameters follow OWASP's scrypt minimum
@@ -7,19 +8,13 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  */
 export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1, saltBytes: 16, keyBytes: 32 } as const;
 
-/** 128·N·r bytes are needed; Node's default cap (32 MiB) is exactly that, so allow headroom. */
-const maxmemFor = (N: number, r: number) => 128 * N * r * 2;
-
 // Refuse absurd parameters read from a (corrupted or tampered) stored hash instead of exhausting memory.
 const MAX_N = 2 ** 20;
 const MAX_R = 32;
 const MAX_P = 16;
 
 function derive(password: string, salt: Buffer, keyBytes: number, N: number, r: number, p: number): Promise<Buffer> {
-  const options: ScryptOptions = { N, r, p, maxmem: maxmemFor(N, r) };
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, keyBytes, options, (err, key) => (err ? reject(err) : resolve(key)));
-  });
+  return scryptKey(password.normalize('NFC'), salt, keyBytes, { N, r, p });
 }
 
 /** Returns `scrypt$N$r$p$<salt base64url>$<hash base64url>`. */

@@ -1,4 +1,5 @@
-import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { scryptKey } from './scrypt-key';
 
 /**
  * The alphabet of e-mail security codes: A–Z and 2–9 without the look-alikes I and O (0 and 1
@@ -22,12 +23,7 @@ export function newSecurityCode(): string {
  */
 const PARAMS = { N: 2 ** 14, r: 8, p: 1, keyBytes: 32, saltBytes: 16 } as const;
 
-function derive(input: string, salt: Buffer): Promise<Buffer> {
-  const { N, r, p, keyBytes } = PARAMS;
-  return new Promise((resolve, reject) => {
-    scrypt(input, salt, keyBytes, { N, r, p, maxmem: 128 * N * r * 2 }, (err, key) => (err ? reject(err) : resolve(key)));
-  });
-}
+const derive = (input: string, salt: Buffer) => scryptKey(input, salt, PARAMS.keyBytes, PARAMS);
 
 const hashInput = (userId: string, email: string, code: string) => `${userId}\n${email.toLowerCase()}\n${code.toUpperCase()}`;
 

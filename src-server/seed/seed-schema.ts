@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ID_USUARIO_MAX } from '../../src-shared/contract';
-import { checkCountryRules, contactShape, emailField, requiredString, type ContactValues } from '../../src-shared/registration/fields';
+import { checkCountryDependentRules, editableFieldsShape, emailField, requiredString, type ContactValues } from '../../src-shared/registration/fields';
 import { MSG } from '../../src-shared/registration/messages';
 import { passwordPolicyViolation } from '../../src-shared/registration/password-policy';
+import { describeIdDocument } from '../../src-shared/identity';
 
 /** The ID.usuario is also the local part of the SENAE mailbox, so keep it to safe characters. */
 export const USER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -15,13 +16,17 @@ export const USER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export const SeedUserSchema = z
   .strictObject({
     userId: requiredString().trim().min(1, MSG.required).max(ID_USUARIO_MAX, MSG.invalidType).regex(USER_ID_PATTERN, MSG.invalidType),
-    // Cédula, RUC or a foreign document number; its check digits are the identity module's job.
+    // Cédula, RUC or a foreign document number; check digits are checked below (src-shared/identity).
     idDocument: requiredString().trim().min(1, MSG.required).max(20, MSG.invalidType).regex(/^[A-Za-z0-9-]+$/, MSG.invalidType),
-    ...contactShape,
+    ...editableFieldsShape,
     email: emailField,
     password: requiredString().min(1, MSG.required),
   })
-  .superRefine((v, ctx) => checkCountryRules(v as ContactValues, ctx))
+  .superRefine((v, ctx) => checkCountryDependentRules(v as ContactValues, ctx))
+  .superRefine((v, ctx) => {
+    const doc = describeIdDocument(v.idDocument);
+    if (!doc.valid) ctx.addIssue({ code: 'custom', path: ['idDocument'], message: doc.message ?? MSG.invalidType });
+  })
   .superRefine((v, ctx) => {
     const violation = passwordPolicyViolation(v.password, v.userId);
     if (violation) ctx.addIssue({ code: 'custom', path: ['password'], message: violation });

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { writeAudit } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open-database';
 import type { UsersTable } from '../db/schema';
@@ -35,7 +36,8 @@ function columnsOf(user: SeedUser): SeedColumns {
 export async function upsertSeedUsers(db: Db, clock: Clock, users: readonly SeedUser[]): Promise<void> {
   // Hash outside the transaction: SQLite has one writer, and scrypt takes tens of milliseconds.
   const hashes = await Promise.all(users.map((u) => hashPassword(u.password)));
-  const now = clock.now().toISOString();
+  const nowDate = clock.now();
+  const now = nowDate.toISOString();
 
   await db.transaction().execute(async (trx) => {
     for (const [i, user] of users.entries()) {
@@ -66,19 +68,13 @@ export async function upsertSeedUsers(db: Db, clock: Clock, users: readonly Seed
           .set({ ...columns, ...reset, version: existing.version + 1, updated_at: now })
           .where('user_id', '=', user.userId)
           .execute();
-        await trx
-          .insertInto('audit_log')
-          .values({ user_id: user.userId, at: now, action: 'sandbox-seed.update', fields: JSON.stringify([...changed, 'password_hash']) })
-          .execute();
+        await writeAudit(trx, { userId: user.userId, at: nowDate, action: 'sandbox-seed.update', fields: [...changed, 'password_hash'] });
       } else {
         await trx
           .insertInto('users')
           .values({ user_id: user.userId, ...columns, ...reset, version: 1, created_at: now, updated_at: now })
           .execute();
-        await trx
-          .insertInto('audit_log')
-          .values({ user_id: user.userId, at: now, action: 'sandbox-seed.create', fields: JSON.stringify(Object.keys(columns)) })
-          .execute();
+        await writeAudit(trx, { userId: user.userId, at: nowDate, action: 'sandbox-seed.create', fields: Object.keys(columns) });
       }
     }
   });

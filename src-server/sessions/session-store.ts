@@ -1,12 +1,12 @@
 import type { Db } from '../db/open-database';
 import type { SessionRow } from '../db/schema';
-import { hashSessionToken, newSessionToken } from '../security/session-token';
+import { hashBearerSecret, newBearerSecret } from '../security/bearer-secret';
 
 /** Creates a session and returns the token, which exists only in this answer (the DB keeps its hash). */
 export async function createSession(db: Db, userId: string, now: Date): Promise<{ token: string; row: SessionRow }> {
-  const token = newSessionToken();
+  const token = newBearerSecret();
   const row: SessionRow = {
-    token_hash: hashSessionToken(token),
+    token_hash: hashBearerSecret(token),
     user_id: userId,
     created_at: now.toISOString(),
     last_seen_at: now.toISOString(),
@@ -26,7 +26,7 @@ export function findSessionByToken(
     .innerJoin('users', 'users.user_id', 'sessions.user_id')
     .selectAll('sessions')
     .select('users.deactivated_at as user_deactivated_at')
-    .where('sessions.token_hash', '=', hashSessionToken(token))
+    .where('sessions.token_hash', '=', hashBearerSecret(token))
     .executeTakeFirst();
 }
 

@@ -12,7 +12,11 @@ export interface Country {
 
 const collator = new Intl.Collator('es', { sensitivity: 'base' });
 
-/** Every ISO 3166-1 alpha-2 country with its official Spanish name, in Spanish collation order. */
+/**
+ * Every ISO 3166-1 alpha-2 country with its official Spanish name, in Spanish collation order, plus
+ * Kosovo as XK: not an ISO 3166-1 code but the user-assigned one that the EU, the WCO's members and
+ * ISO itself use for it, so a user who lives there can still be registered (README, "Rules").
+ */
 export const COUNTRIES: readonly Country[] = Object.entries(
   countries.getNames('es', { select: 'official' }),
 )

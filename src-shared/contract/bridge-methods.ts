@@ -29,6 +29,8 @@ export const BRIDGE_METHODS = [
   'setUnsavedChanges',
   'nextAppEvent',
   'confirmLeave',
+  'getUpdateState',
+  'installUpdate',
 ] as const;
 
 export type BridgeMethodName = (typeof BRIDGE_METHODS)[number];

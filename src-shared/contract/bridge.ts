@@ -15,6 +15,7 @@ import {
 import { registrationFormSchema } from '../registration/update';
 import { PolicyStateSchema } from './policy';
 import { AppEventSchema, DraftLoadSchema, DraftSaveSchema, DraftStorageSchema } from './drafts';
+import { UpdateStateSchema } from './update';
 
 /** Every bridge method answers with a value, never throws across IPC (design §3). */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
@@ -126,6 +127,10 @@ export const bridgeContract = {
   nextAppEvent: { input: NoInput, output: AppEventSchema },
   /** "Sí, salir sin guardar" after a held close or quit. */
   confirmLeave: { input: NoInput, output: z.null() },
+  /** Updates (issue 10): the notice's state, read by the renderer while it shows. */
+  getUpdateState: { input: NoInput, output: UpdateStateSchema },
+  /** "Reiniciar y actualizar": installs the verified download and restarts. */
+  installUpdate: { input: NoInput, output: z.null() },
 } as const satisfies Record<
   BridgeMethodName,
   {

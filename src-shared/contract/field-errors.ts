@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FieldErrors } from './error-codes';
+import type { ErrorCode, FieldErrors } from './error-codes';
 import { MSG } from '../registration/messages';
 import { READ_ONLY_FIELDS } from '../registration/update';
 
@@ -29,4 +29,24 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
     }
   }
   return fields;
+}
+
+/**
+ * The field each field-bound error belongs to: the backend sends it in `fields`, so every client
+ * shows the message at that field without a table of its own. (RATE_LIMITED is bound to the
+ * action that was refused, named by the route that refuses it.)
+ */
+export const FIELD_OF_ERROR: Partial<Record<ErrorCode, string>> = {
+  NAME_CHANGE_TOO_LARGE: 'name',
+  EMAIL_UNAVAILABLE: 'email',
+  SECURITY_CODE_INVALID: 'securityCode',
+  SECURITY_CODE_EXPIRED: 'securityCode',
+  WRONG_PASSWORD: 'currentPassword',
+  PASSWORD_TICKET_INVALID: 'currentPassword',
+};
+
+/** `fields` for a field-bound error that names none: its own message at its own field. */
+export function fieldsOfError(code: ErrorCode, message: string): FieldErrors | undefined {
+  const field = FIELD_OF_ERROR[code];
+  return field ? { [field]: message } : undefined;
 }

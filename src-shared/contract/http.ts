@@ -60,7 +60,19 @@ export const SecurityCodeResponseSchema = z.object({ expiresAt: z.iso.datetime()
 export const DeactivationRequestSchema = z.strictObject({ reason: deactivationReasonField });
 export const DeactivationResponseSchema = z.object({ message: z.string() });
 
+/** GET /health: liveness (the process answers); says nothing about the database. */
 export const HealthResponseSchema = z.object({ status: z.literal('ok') });
+
+/**
+ * GET /health/ready: readiness for a load balancer. 200 `ready` when the database answered just
+ * now; 503 `unavailable` while it cannot be reached (the instance keeps running and recovers by
+ * itself when the database is back).
+ */
+export const ReadinessResponseSchema = z.object({
+  status: z.enum(['ready', 'unavailable']),
+  database: z.enum(['up', 'down']),
+});
+export type ReadinessResponse = z.infer<typeof ReadinessResponseSchema>;
 
 /** One mail of the sandbox mailbox (GET /dev/mailbox). */
 export const MailboxEntrySchema = z.object({

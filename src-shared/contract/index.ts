@@ -6,3 +6,4 @@ export * from './bridge-methods';
 export * from './field-errors';
 export * from './policy';
 export * from './drafts';
+export * from './update';

@@ -59,8 +59,8 @@ export const securityCodeField = requiredString()
   .transform((s) => s.toUpperCase())
   .pipe(z.string().regex(SECURITY_CODE_PATTERN, MSG.securityCodeFormat));
 
-/** The editable location and contact fields, shared by the form, the IPC payload and the PUT body. */
-export const contactShape = {
+/** Nombre de Usuario and the location and contact fields, shared by the form, the IPC payload, the PUT body and the seed. */
+export const editableFieldsShape = {
   name: nameField,
   country: countryField,
   province: provinceField,
@@ -80,19 +80,31 @@ export interface ContactValues {
   mobile: { carrier: string; number: string };
 }
 
-/** Rules that depend on País (design §5): Provincia/Ciudad only in Ecuador, Ecuadorian number patterns. */
-export function checkCountryRules(v: ContactValues, ctx: z.RefinementCtx): void {
+/** Provincia and Ciudad exist only in Ecuador, and Ciudad is a canton of the chosen Provincia (design §5). */
+export function checkLocationByCountry(v: ContactValues, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   if (v.country === ECUADOR) {
     if (v.province === null || v.province === '') issue(['province'], MSG.provinceRequired);
     else if (!findProvince(v.province)) issue(['province'], MSG.provinceInvalid);
     if (v.city === null || v.city === '') issue(['city'], MSG.cityRequired);
     else if (v.province && !cantonBelongsTo(v.city, v.province)) issue(['city'], MSG.cityInvalid);
-    if (!ECUADOR_LANDLINE.test(v.phone1)) issue(['phone1'], MSG.phoneEcuador);
-    if (v.phone2 !== null && !ECUADOR_LANDLINE.test(v.phone2)) issue(['phone2'], MSG.phoneEcuador);
-    if (!ECUADOR_MOBILE.test(v.mobile.number)) issue(['mobile', 'number'], MSG.mobileEcuador);
   } else {
     if (v.province !== null) issue(['province'], MSG.provinceOutsideEcuador);
     if (v.city !== null) issue(['city'], MSG.cityOutsideEcuador);
   }
+}
+
+/** In Ecuador, Teléfono1/2 are landlines 0[2-7] + 7 digits and Celular is 09 + 8 digits. */
+export function checkPhonesByCountry(v: ContactValues, ctx: z.RefinementCtx): void {
+  if (v.country !== ECUADOR) return;
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  if (!ECUADOR_LANDLINE.test(v.phone1)) issue(['phone1'], MSG.phoneEcuador);
+  if (v.phone2 !== null && !ECUADOR_LANDLINE.test(v.phone2)) issue(['phone2'], MSG.phoneEcuador);
+  if (!ECUADOR_MOBILE.test(v.mobile.number)) issue(['mobile', 'number'], MSG.mobileEcuador);
+}
+
+/** Every rule that depends on País. */
+export function checkCountryDependentRules(v: ContactValues, ctx: z.RefinementCtx): void {
+  checkLocationByCountry(v, ctx);
+  checkPhonesByCountry(v, ctx);
 }

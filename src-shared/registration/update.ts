@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { MSG } from './messages';
 import {
-  checkCountryRules,
-  contactShape,
+  checkCountryDependentRules,
+  editableFieldsShape,
   emailField,
   requiredString,
   securityCodeField,
@@ -105,8 +105,8 @@ function registrationChangeSchema<P extends z.ZodType<{ newPassword: string; con
   passwordChange: P,
 ) {
   return z
-    .strictObject({ version: versionField, ...contactShape, ...emailShape, passwordChange })
-    .superRefine((v, ctx) => checkCountryRules(v as ContactValues, ctx), whenShapeUsable)
+    .strictObject({ version: versionField, ...editableFieldsShape, ...emailShape, passwordChange })
+    .superRefine((v, ctx) => checkCountryDependentRules(v as ContactValues, ctx), whenShapeUsable)
     .superRefine((v, ctx) => checkEmailRules(v, ctx), { when: (p) => isRecord(p.value) && typeof p.value.keepEmail === 'boolean' })
     .superRefine((v, ctx) => checkNewPassword((v as PasswordChangeValues).passwordChange, userId, ctx), { when: hasPasswordPair });
 }

@@ -104,6 +104,8 @@ test('changes Teléfono1, Provincia/Ciudad and the email with the security code;
   await window.getByRole('button', { name: 'Solicitar código de seguridad' }).click();
   const sent = window.getByRole('dialog', { name: 'Código de seguridad enviado' });
   await expect(sent).toContainText(newEmail);
+  // The validity comes from the backend's expiresAt (15 minutes by default), not a hard-coded text.
+  await expect(sent).toContainText(/vence en 1[45] minutos \(a las \d\d:\d\d\)/);
   await screenshot(window, '12-code-sent');
   await sent.getByRole('button', { name: 'Aceptar' }).click();
 

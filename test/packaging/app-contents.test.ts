@@ -83,8 +83,15 @@ describe('app.asar of the packaged app', () => {
     expect(unpackedOutsideKeytar).toEqual([]);
   });
 
-  it('resources holds only app.asar and app.asar.unpacked (no test loader in resources/app)', () => {
-    expect(readdirSync(RESOURCES_DIR).sort()).toEqual(['app.asar', 'app.asar.unpacked']);
+  it('resources holds only app.asar, app.asar.unpacked and the updater config (no test loader in resources/app)', () => {
+    expect(readdirSync(RESOURCES_DIR).sort()).toEqual(['app-update.yml', 'app.asar', 'app.asar.unpacked']);
+  });
+
+  it("app-update.yml names the updater's cache folder and the product's feed, nothing local", () => {
+    const yml = readFileSync(path.join(RESOURCES_DIR, 'app-update.yml'), 'utf8');
+    expect(yml).toContain('provider: generic');
+    expect(yml).toContain('url: https://ecuapassdesktop.com/actualizaciones/linux');
+    expect(yml).toContain('updaterCacheDirName: ecuapass-desktop-updater');
   });
 
   it('app.asar stays small (bundles only)', () => {

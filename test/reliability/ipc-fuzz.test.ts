@@ -123,6 +123,8 @@ const SHAPES: Record<BridgeMethodName, InputShape | null> = {
   setUnsavedChanges: { valid: { dirty: false }, required: { dirty: 'boolean' }, optional: {}, maxLength: {} },
   nextAppEvent: null,
   confirmLeave: null,
+  getUpdateState: null,
+  installUpdate: null,
 };
 
 /** Values that cross IPC (structured clone): more than JSON has. */
@@ -348,6 +350,8 @@ describe('the real handlers wired to a real backend (a smaller pass)', () => {
       setUnsavedChanges: async () => ({ ok: true, value: null }),
       nextAppEvent: async () => ({ ok: true, value: { kind: 'flushDraft' } }),
       confirmLeave: async () => ({ ok: true, value: null }),
+      getUpdateState: async () => ({ ok: true, value: { phase: 'off', currentVersion: '0.0.0', canInstall: false } }),
+      installUpdate: async () => ({ ok: false, error: { code: 'INVALID_INPUT', message: 'No hay una actualización lista para instalar.' } }),
     };
     const counted = Object.fromEntries(
       BRIDGE_METHODS.map((m) => [m, (input: unknown) => (bump(calls, m), (real[m] as (i: unknown) => Promise<Result<unknown>>)(input))]),

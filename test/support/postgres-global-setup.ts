@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startPrivatePostgres, type PrivatePostgres } from '../../scripts/private-postgres.mjs';
 
@@ -16,6 +18,10 @@ let server: PrivatePostgres | undefined;
  * tests with provide/inject, so a SQLite project in the same run is not affected.
  */
 export async function setup(project: TestProject): Promise<void> {
+  // The multi-instance tests run what ships: the tsc build of the server (out/server), made once
+  // here so that parallel test files never build into the same folder at the same time.
+  const root = path.resolve(__dirname, '../..');
+  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.server.json'], { cwd: root, stdio: 'pipe' });
   server = await startPrivatePostgres();
   project.provide('ecuapassPg', { adminUrl: server.urlFor('postgres'), dataDir: server.dataDir, port: server.port });
 }

@@ -22,7 +22,8 @@ export function EmailSection({
   registration: Registration;
   verified: boolean;
   onVerified: () => void;
-  onCodeSent: (email: string) => void;
+  /** `expiresAt` is the backend's own expiry, so the notice never states a stale validity. */
+  onCodeSent: (email: string, expiresAt: string) => void;
   onFailure: (error: ContractError) => void;
 }) {
   const { values, setValue, setFieldErrors, clearFieldErrors } = form;
@@ -73,7 +74,7 @@ export function EmailSection({
       return;
     }
     setCodeSentTo(email);
-    onCodeSent(email);
+    onCodeSent(email, res.value.expiresAt);
   }
 
   return (
@@ -130,7 +131,7 @@ export function EmailSection({
       </div>
       <BoundText form={form} name="securityCode" id="ug-securityCode" label="Ingrese código de seguridad"
         required={changing} maxLength={8} autoComplete="one-time-code" disabled={!changing}
-        hint={changing ? 'Código de 8 letras y números, válido 15 minutos.' : undefined} />
+        hint={changing ? 'Código de 8 letras y números, de un solo uso.' : undefined} />
     </fieldset>
   );
 }

@@ -31,9 +31,8 @@ export function PasswordSection({
     const res = await ecuapass.verifyCurrentPassword({ currentPassword });
     setBusy(false);
     if (!res.ok) {
-      onFailure(res.error.code === 'WRONG_PASSWORD' || res.error.code === 'RATE_LIMITED'
-        ? { ...res.error, fields: { currentPassword: res.error.message } }
-        : res.error);
+      // A refused "Verificar contraseña" (too many tries) shows at the field of the button pressed.
+      onFailure(res.error.code === 'RATE_LIMITED' ? { ...res.error, fields: { currentPassword: res.error.message } } : res.error);
       return;
     }
     form.clearFieldErrors(['currentPassword']);

@@ -47,21 +47,13 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
       useAppStore.getState().sessionExpired(error.message);
       return;
     }
+    // Field-bound errors carry `fields` (FIELD_OF_ERROR on the backend): mapped here, once.
     const fields: FormErrors = {};
     for (const [path, message] of Object.entries(error.fields ?? {})) {
       const field = fieldOfWirePath(path);
       if (field && !fields[field]) fields[field] = message;
     }
-    const hasFields = Object.keys(fields).length > 0;
-    if (error.code === 'NAME_CHANGE_TOO_LARGE' && !hasFields) fields.name = error.message;
-    if (error.code === 'EMAIL_UNAVAILABLE' && !hasFields) fields.email = error.message;
-    if ((error.code === 'SECURITY_CODE_INVALID' || error.code === 'SECURITY_CODE_EXPIRED') && !hasFields) {
-      fields.securityCode = error.message;
-    }
-    if (error.code === 'PASSWORD_TICKET_INVALID') {
-      setPasswordVerified(false);
-      if (!hasFields) fields.currentPassword = error.message;
-    }
+    if (error.code === 'PASSWORD_TICKET_INVALID') setPasswordVerified(false);
     form.setFieldErrors(fields);
     setFormError(error);
     if (error.code === 'SECURITY_CODE_EXPIRED') {
@@ -131,11 +123,11 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
         registration={registration}
         verified={emailVerified}
         onVerified={() => setEmailVerified(true)}
-        onCodeSent={(email) =>
+        onCodeSent={(email, expiresAt) =>
           setDialog({
             kind: 'info',
             title: 'Código de seguridad enviado',
-            message: `Se envió el correo electrónico "ACTIVACIÓN DE CORREO ELECTRÓNICO" a ${email} con su código de seguridad. El código vence en 15 minutos. Revise también la bandeja de correos no deseados.`,
+            message: `Se envió el correo electrónico "ACTIVACIÓN DE CORREO ELECTRÓNICO" a ${email} con su código de seguridad. El código vence ${validityFrom(expiresAt)}. Revise también la bandeja de correos no deseados.`,
           })
         }
         onFailure={showFailure}
@@ -182,4 +174,12 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
       />
     </form>
   );
+}
+
+/** "en 15 minutos (a las 10:42)", from the backend's expiry instant. */
+function validityFrom(expiresAt: string): string {
+  const at = new Date(expiresAt);
+  const minutes = Math.max(1, Math.round((at.getTime() - Date.now()) / 60_000));
+  const time = at.toLocaleTimeString('es-EC', { hour: '2-digit', minute: '2-digit' });
+  return `en ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'} (a las ${time})`;
 }

@@ -355,7 +355,7 @@ describe('password change and its ticket', () => {
     await app.sessions.login({ userId: 'cvera', password: DEMO_PASSWORD });
     expect(await app.registration.verifyCurrentPassword('Incorrecta#1')).toEqual({
       ok: false,
-      error: { code: 'WRONG_PASSWORD', message: ERROR_MESSAGES.WRONG_PASSWORD },
+      error: { code: 'WRONG_PASSWORD', message: ERROR_MESSAGES.WRONG_PASSWORD, fields: { currentPassword: ERROR_MESSAGES.WRONG_PASSWORD } },
     });
     const reg = await app.registration.getRegistration();
     if (!reg.ok) throw new Error(JSON.stringify(reg.error));

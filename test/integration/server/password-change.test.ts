@@ -39,7 +39,7 @@ describe('Contraseña anterior + Verificar contraseña (POST /general-user/passw
     const token = await server.login('ana');
     const res = await verifyPassword(server, token, WRONG);
     expect(res.status).toBe(401);
-    expect(await errorOf(res)).toEqual({ code: 'WRONG_PASSWORD', message: ERROR_MESSAGES.WRONG_PASSWORD });
+    expect(await errorOf(res)).toEqual({ code: 'WRONG_PASSWORD', message: ERROR_MESSAGES.WRONG_PASSWORD, fields: { currentPassword: ERROR_MESSAGES.WRONG_PASSWORD } });
     // The session is not touched by a wrong current password.
     expect((await server.request('/api/v1/sessions/current', { token })).status).toBe(200);
   });
@@ -100,7 +100,7 @@ describe('Contraseña + Confirmación de contraseña (PUT with passwordChange)',
     expect((await put(server, token, passwordBody(reg, ticket))).status).toBe(200);
     const again = await put(server, token, passwordBody({ ...reg, version: reg.version + 1 }, ticket, 'Otra#Clave2027'));
     expect(again.status).toBe(403);
-    expect(await errorOf(again)).toEqual({ code: 'PASSWORD_TICKET_INVALID', message: ERROR_MESSAGES.PASSWORD_TICKET_INVALID });
+    expect(await errorOf(again)).toEqual({ code: 'PASSWORD_TICKET_INVALID', message: ERROR_MESSAGES.PASSWORD_TICKET_INVALID, fields: { currentPassword: ERROR_MESSAGES.PASSWORD_TICKET_INVALID } });
   });
 
   it('a ticket 10 minutes old → 403 PASSWORD_TICKET_INVALID, nothing changes', async () => {

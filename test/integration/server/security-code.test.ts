@@ -99,7 +99,7 @@ describe('Solicitar código de seguridad (POST /general-user/email/security-code
     const before = (await stateOf(server));
     const res = await requestCode(server, token, 'mlopez@example.com');
     expect(res.status).toBe(409);
-    expect(await errorOf(res)).toEqual({ code: 'EMAIL_UNAVAILABLE', message: ERROR_MESSAGES.EMAIL_UNAVAILABLE });
+    expect(await errorOf(res)).toEqual({ code: 'EMAIL_UNAVAILABLE', message: ERROR_MESSAGES.EMAIL_UNAVAILABLE, fields: { email: ERROR_MESSAGES.EMAIL_UNAVAILABLE } });
     expect((await stateOf(server))).toEqual(before);
     // Not counted: a code can be requested right away.
     expect((await requestCode(server, token, 'carla.nueva@example.com')).status).toBe(202);
@@ -170,7 +170,7 @@ describe('Ingrese código de seguridad (PUT /general-user/registration with keep
     // A second session that still has the old version and the same code.
     const again = await put(server, token, emailChangeBody({ ...reg, version: reg.version + 1 }, 'ines.c@example.com', code));
     expect(again.status).toBe(400);
-    expect(await errorOf(again)).toEqual({ code: 'SECURITY_CODE_INVALID', message: ERROR_MESSAGES.SECURITY_CODE_INVALID });
+    expect(await errorOf(again)).toEqual({ code: 'SECURITY_CODE_INVALID', message: ERROR_MESSAGES.SECURITY_CODE_INVALID, fields: { securityCode: ERROR_MESSAGES.SECURITY_CODE_INVALID } });
     expect((await getRegistration(server, token)).email).toBe('ines.b@example.com');
   });
 
@@ -209,7 +209,7 @@ describe('Ingrese código de seguridad (PUT /general-user/registration with keep
     const before = (await stateOf(server));
     const res = await put(server, token, emailChangeBody(reg, 'luis.b@example.com', code));
     expect(res.status).toBe(410);
-    expect(await errorOf(res)).toEqual({ code: 'SECURITY_CODE_EXPIRED', message: ERROR_MESSAGES.SECURITY_CODE_EXPIRED });
+    expect(await errorOf(res)).toEqual({ code: 'SECURITY_CODE_EXPIRED', message: ERROR_MESSAGES.SECURITY_CODE_EXPIRED, fields: { securityCode: ERROR_MESSAGES.SECURITY_CODE_EXPIRED } });
     expect((await server.dump()).users).toEqual(before.users);
   });
 
@@ -263,7 +263,7 @@ describe('Ingrese código de seguridad (PUT /general-user/registration with keep
 
     const res = await put(server, fabian, emailChangeBody(regF, 'disputado@example.com', codeF));
     expect(res.status).toBe(409);
-    expect(await errorOf(res)).toEqual({ code: 'EMAIL_UNAVAILABLE', message: ERROR_MESSAGES.EMAIL_UNAVAILABLE });
+    expect(await errorOf(res)).toEqual({ code: 'EMAIL_UNAVAILABLE', message: ERROR_MESSAGES.EMAIL_UNAVAILABLE, fields: { email: ERROR_MESSAGES.EMAIL_UNAVAILABLE } });
     expect((await getRegistration(server, fabian)).email).toBe('fabian@example.com');
     const row = ((await server.dump()).email_security_codes as { user_id: string; spent_at: string | null }[]).find((r) => r.user_id === 'fabian');
     expect(row?.spent_at).toBeNull();

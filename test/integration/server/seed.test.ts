@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../../src-server/seed/load-seed';
 import { upsertSeedUsers } from '../../../src-server/seed/upsert-seed-users';
+import { SeedUserSchema } from '../../../src-server/seed/seed-schema';
+import { isValidCedula } from '../../../src-shared/identity';
 import { API, DEMO_PASSWORD, DEMO_USERS_FILE, errorOf, startServer, type TestServer } from './harness';
-
-/** Ecuadorian cédula: 10 digits, province 01–24 or 30, third digit < 6, modulo-10 check digit. */
-function isValidCedula(id: string): boolean {
-  if (!/^\d{10}$/.test(id)) return false;
-  const province = Number(id.slice(0, 2));
-  if (!((province >= 1 && province <= 24) || province === 30) || Number(id[2]) >= 6) return false;
-  const sum = [...id.slice(0, 9)].reduce((acc, ch, i) => {
-    const d = Number(ch) * (i % 2 === 0 ? 2 : 1);
-    return acc + (d > 9 ? d - 9 : d);
-  }, 0);
-  return (10 - (sum % 10)) % 10 === Number(id[9]);
-}
 
 let server: TestServer;
 beforeAll(async () => {
@@ -28,6 +18,16 @@ describe('sandbox seed', () => {
     const users = loadSeed(DEMO_USERS_FILE);
     expect(users.map((u) => u.userId)).toEqual(['jperez', 'mlopez', 'cvera']);
     for (const u of users.filter((x) => x.country === 'EC')) expect(isValidCedula(u.idDocument), u.userId).toBe(true);
+  });
+
+  it('a seed user whose cédula or RUC has a wrong check digit is refused at Doc. Identificación', () => {
+    const jperez = loadSeed(DEMO_USERS_FILE).find((u) => u.userId === 'jperez')!;
+    const wrong = SeedUserSchema.safeParse({ ...jperez, idDocument: '0924680136' });
+    expect(wrong.success).toBe(false);
+    expect(wrong.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['idDocument', 'El número de cédula no es válido.']]);
+    expect(SeedUserSchema.safeParse({ ...jperez, idDocument: '0924680136001' }).success).toBe(false);
+    // A passport has no check digit we can verify: accepted.
+    expect(SeedUserSchema.safeParse({ ...jperez, idDocument: 'AB123456' }).success).toBe(true);
   });
 
   it('seeding again unlocks, reactivates and resets the data and password of existing users', async () => {

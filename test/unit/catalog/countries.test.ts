@@ -10,6 +10,12 @@ describe('País: ISO 3166-1 countries with Spanish names', () => {
     expect(COUNTRIES).toHaveLength(codes.length);
   });
 
+  it('lists Kosovo as XK, the one user-assigned code; every other value is an ISO 3166-1 code', () => {
+    expect(countryName('XK')).toBe('Kosovo');
+    const userAssigned = COUNTRIES.filter((c) => /^(AA|Q[M-Z]|X[A-Z]|ZZ)$/.test(c.code)).map((c) => c.code);
+    expect(userAssigned).toEqual(['XK']);
+  });
+
   it('has Ecuador, Emiratos Árabes Unidos, Afganistán and Antártida, as the instructivo lists them', () => {
     expect(countryName('EC')).toBe('Ecuador');
     expect(countryName('AE')).toBe('Emiratos Árabes Unidos');

@@ -155,6 +155,8 @@ const ROWS = {
   setUnsavedChanges: { valid: { dirty: true }, wrong: [{}, { dirty: 'yes' }, { dirty: true, extra: 1 }] },
   nextAppEvent: NO_INPUT,
   confirmLeave: NO_INPUT,
+  getUpdateState: NO_INPUT,
+  installUpdate: NO_INPUT,
 } satisfies Partial<Record<BridgeMethodName, Row>>;
 
 function rowOf(method: BridgeMethodName): Row {
