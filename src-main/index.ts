@@ -9,6 +9,7 @@ import { aboutText } from './window/about-text';
 import { buildAppMenu } from './window/app-menu';
 import { registerBridge } from './ipc/register-bridge';
 import { deferredHandlers } from './ipc/deferred-handlers';
+import { sessionBridgeHandlers } from './ipc/session-handlers';
 import { RegistrationService } from './registration/registration-service';
 import type { BridgeHandlers } from './ipc/bridge-handlers';
 import { KEYCHAIN_SERVICE } from './session/secure-store';
@@ -152,20 +153,7 @@ async function start(): Promise<void> {
 
   const handlers: Omit<BridgeHandlers, keyof ReturnType<typeof draftHandlers>> = {
     getAppInfo: async () => ({ ok: true, value: appInfo(connection.backendUrl, opened.store.kind === 'keychain') }),
-    restoreSession: () => sessions.restore(),
-    login: (input) => sessions.login(input),
-    logout: () => sessions.logout(),
-    lockSession: () => sessions.logout(),
-    switchUser: async () => sessions.detach(),
-    getRegistration: () => registration.getRegistration(),
-    verifyCurrentPassword: (input) => registration.verifyCurrentPassword(input.currentPassword),
-    checkEmailAvailability: (input) => registration.checkEmailAvailability(input.email),
-    requestSecurityCode: (input) => registration.requestSecurityCode(input.email),
-    updateRegistration: (input) => registration.update(input),
-    deactivateUser: (input) => sessions.deactivate(input.reason),
-    listRememberedUsers: async () => ({ ok: true, value: await sessions.rememberedUsers() }),
-    resumeUser: (input) => sessions.resume(input.userId),
-    forgetUser: (input) => sessions.forget(input.userId),
+    ...sessionBridgeHandlers(sessions, registration),
     getSettings: async () => ({ ok: true, value: settingsService.view() }),
     updateSettings: (input) => settingsService.update(input),
     testConnection: (input) => connection.test(input.backendUrl),

@@ -1,9 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { MANAGED_BY_ORGANIZATION, SettingsUpdateSchema, fieldErrorsFrom, type ContractError, type SettingsView } from '../../src-shared/contract';
+import { ERROR_MESSAGES, MANAGED_BY_ORGANIZATION, SettingsUpdateSchema, fieldErrorsFrom, type ContractError, type SettingsView } from '../../src-shared/contract';
 import { ecuapass } from '../bridge';
 import { useAppStore } from '../state/app-store';
 import { TextField } from '../components/TextField';
 import { DraftStorageNotice } from '../components/DraftStorageNotice';
+import { useBridgeCall } from '../hooks/use-bridge-call';
+import { FormAlert } from '../components/FormAlert';
 
 /** "Configuración de conexión": the backend URL (validated, tested) and the idle lock. */
 export function ConfiguracionScreen() {
@@ -14,7 +16,7 @@ export function ConfiguracionScreen() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
   const [failure, setFailure] = useState<ContractError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, call } = useBridgeCall();
 
   useEffect(() => {
     void ecuapass.getSettings().then((res) => {
@@ -41,9 +43,7 @@ export function ConfiguracionScreen() {
   async function test() {
     setStatus(null);
     setFailure(null);
-    setBusy(true);
-    const res = await ecuapass.testConnection({ backendUrl });
-    setBusy(false);
+    const res = await call(() => ecuapass.testConnection({ backendUrl }));
     if (res.ok) setStatus('Conexión correcta: el servidor de Ecuapass respondió.');
     else {
       setFailure(res.error);
@@ -57,9 +57,7 @@ export function ConfiguracionScreen() {
     setFailure(null);
     const update = parse();
     if (!update) return;
-    setBusy(true);
-    const res = await ecuapass.updateSettings(update);
-    setBusy(false);
+    const res = await call(() => ecuapass.updateSettings(update));
     if (!res.ok) {
       setFailure(res.error);
       if (res.error.fields) setErrors(res.error.fields);
@@ -85,17 +83,8 @@ export function ConfiguracionScreen() {
             {status}
           </p>
         )}
-        {failure && (
-          <p className="form-error" role="alert">
-            {failure.message}
-          </p>
-        )}
-        {view?.policy.status === 'invalid' && (
-          <p className="form-error" role="alert">
-            La política de su organización para este equipo no es válida: la aplicación no se conectará hasta que su
-            departamento de TI la corrija.
-          </p>
-        )}
+        <FormAlert>{failure?.message}</FormAlert>
+        {view?.policy.status === 'invalid' && <FormAlert>{ERROR_MESSAGES.POLICY_INVALID}</FormAlert>}
         {view?.backendUrlSource === 'env' && (
           <p className="notice">
             La variable de entorno ECUAPASS_API_URL fija la dirección del servidor: lo guardado aquí se usará cuando no esté definida.
