@@ -1,4 +1,4 @@
-import { app, type BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, type BrowserWindow, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { ApiClient } from './api/api-client';
 import { BackendConnection } from './api/backend-connection';
@@ -26,6 +26,9 @@ import { policyState } from './policy/machine-policy';
 import { SettingsService } from './settings/settings-service';
 import { draftHandlers, withDraftCleanup } from './drafts/draft-handlers';
 import { setUpDrafts } from './drafts/set-up-drafts';
+import { createNetwork } from './proxy/network';
+import { PROXY_KEYCHAIN_SERVICE } from './proxy/proxy-credentials';
+import { SYSTEM_PROXY } from '../src-shared/contract';
 import { startUpdates } from './update/start-updates';
 
 // A test or a portable install may choose its own data folder.
@@ -105,18 +108,32 @@ async function start(): Promise<void> {
   });
   const { drafts, leaveGuard } = setUpDrafts(mainWindow, { maxAgeDays: () => (settings.draftMaxAgeDays ?? DRAFT_MAX_AGE_DAYS.default), log });
 
+  // keytar runs in a helper process: a native crash or a hang there cannot take this process down.
+  const keychainClient = new KeychainHostClient(spawnKeychainHelper, { timeoutMs: 10_000, log: (m) => log.warn(m) });
+  app.on('will-quit', () => keychainClient.dispose());
+  // Proxy (issue 12): the policy's, else the saved one, else the system's; in force before the first request.
+  // Its credentials go through the same keychain helper.
+  const proxyStore = new HelperKeychainStore(keychainClient, PROXY_KEYCHAIN_SERVICE, (reason) =>
+    log.warn(`keychain unavailable for proxy credentials, kept in memory: ${reason}`),
+  );
+  const network = createNetwork({
+    mainWindow: () => mainWindow,
+    proxyLoginPreload: join(__dirname, '../preload/proxy-login.js'),
+    proxyStore: async () => proxyStore,
+    log,
+  });
+  await network
+    .apply(policy.policy.proxy ?? settings.proxy ?? SYSTEM_PROXY)
+    .catch((err: unknown) => log.error('proxy configuration refused', err instanceof Error ? err.message : String(err)));
   const connection = new BackendConnection(
     process.env.ECUAPASS_API_URL,
     settings.backendUrl,
-    (baseUrl) => new ApiClient({ baseUrl, fetch: net.fetch as typeof fetch }),
+    (baseUrl) => new ApiClient({ baseUrl, fetch: network.fetch }),
     { pinnedUrl: policy.policy.backendUrl, refused: policy.status === 'invalid' },
   );
   const urlProblem = connection.urlProblem();
   if (urlProblem) log.error(`backend URL refused: ${urlProblem.code}`);
 
-  // keytar runs in a helper process: a native crash or a hang there cannot take this process down.
-  const keychainClient = new KeychainHostClient(spawnKeychainHelper, { timeoutMs: 10_000, log: (m) => log.warn(m) });
-  app.on('will-quit', () => keychainClient.dispose());
   const keychain = new HelperKeychainStore(keychainClient, KEYCHAIN_SERVICE, (reason) =>
     log.warn(`keychain unavailable, session kept in memory: ${reason}`),
   );
@@ -145,7 +162,8 @@ async function start(): Promise<void> {
     read: () => settings,
     save: saveSettings,
     connection,
-    policy: { state: policyView, idleLockMinutes: policy.policy.idleLockMinutes },
+    policy: { state: policyView, idleLockMinutes: policy.policy.idleLockMinutes, proxy: policy.policy.proxy },
+    applyProxy: (proxy) => network.apply(proxy),
     endSession: () => sessions.logout(),
   });
 
@@ -156,7 +174,12 @@ async function start(): Promise<void> {
     ...sessionBridgeHandlers(sessions, registration),
     getSettings: async () => ({ ok: true, value: settingsService.view() }),
     updateSettings: (input) => settingsService.update(input),
-    testConnection: (input) => connection.test(input.backendUrl),
+    // A policy's proxy is always the one tested; otherwise the one on screen, not yet saved.
+    testConnection: (input) => {
+      const proxy = policy.policy.proxy ?? input.proxy;
+      if (!proxy) return connection.test(input.backendUrl);
+      return connection.test(input.backendUrl, async (baseUrl) => new ApiClient({ baseUrl, fetch: await network.probeFetch(proxy) }));
+    },
     retryKeychain: async () => {
       const remembered = await keychain.retry();
       if (remembered) await sessions.rememberActive();

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { ProxySettingsSchema } from '../../src-shared/contract/proxy';
 
 /** The app's own settings (never secrets: those live in the keychain). */
 export const AppSettingsSchema = z.strictObject({
@@ -11,6 +12,8 @@ export const AppSettingsSchema = z.strictObject({
   idleLockMinutes: z.number().min(0.05).max(480).default(15),
   /** Unsaved-form drafts older than this many days are deleted (issue 9); unset: DRAFT_MAX_AGE_DAYS.default. */
   draftMaxAgeDays: z.number().int().min(1).max(90).optional(),
+  /** How requests reach the backend (never the proxy's password: that lives in the keychain). */
+  proxy: ProxySettingsSchema.optional(),
   /** Update feed (generic provider base URL); the machine policy's updates.feedUrl wins over it. */
   updateFeedUrl: z.string().max(2048).optional(),
 });

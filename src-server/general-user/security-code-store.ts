@@ -64,15 +64,34 @@ export function findSecurityCode(db: Db, userId: string): Promise<EmailSecurityC
 }
 
 /**
- * Counts a wrong try against this very code (matched by hash: a code requested meanwhile starts
- * clean). Runs on its own, outside the update's transaction, so the failed update cannot roll it back.
+ * Counts a try against this very code BEFORE it is checked (matched by hash: a code requested
+ * meanwhile starts clean), in one conditional UPDATE … RETURNING: N parallel tries can never get
+ * more than `maxTries` checks, on SQLite and on PostgreSQL under READ COMMITTED (the UPDATE waits
+ * for the row and re-checks its WHERE). Runs on its own, outside the update's transaction, so a
+ * failed update cannot roll it back. False: no live code to try (spent, killed, expired, replaced).
  */
-export async function recordWrongSecurityCodeTry(db: Db, userId: string, codeHash: string): Promise<void> {
-  await db
+export async function reserveSecurityCodeTry(db: Db, userId: string, codeHash: string, now: Date, maxTries: number): Promise<boolean> {
+  const row = await db
     .updateTable('email_security_codes')
     .set({ failed_tries: sql<number>`failed_tries + 1` })
     .where('user_id', '=', userId)
     .where('code_hash', '=', codeHash)
+    .where('spent_at', 'is', null)
+    .where('failed_tries', '<', maxTries)
+    .where('expires_at', '>', now.toISOString())
+    .returning('failed_tries')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The right code: its try was not a wrong one, so it is given back (the holder of the code needs no guesses). */
+export async function refundSecurityCodeTry(db: Db, userId: string, codeHash: string): Promise<void> {
+  await db
+    .updateTable('email_security_codes')
+    .set({ failed_tries: sql<number>`failed_tries - 1` })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', codeHash)
+    .where('failed_tries', '>', 0)
     .execute();
 }
 

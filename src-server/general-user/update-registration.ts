@@ -12,6 +12,7 @@ import { AppError } from '../http/app-error';
 import { registrationChangeNotice } from '../mail/mail-texts';
 import type { Mailer } from '../mail/mailer';
 import { hashPassword, verifyPassword } from '../security/password-hash';
+import { revokeOtherSessions } from '../sessions/session-store';
 import { findUser } from '../users/user-repository';
 import { changedFieldNames, type EditableColumns } from './changed-fields';
 import { checkSecurityCode } from './check-security-code';
@@ -57,7 +58,13 @@ function columnsOf(body: RegistrationUpdate, current: UserRow, newEmail: string 
  * The ticket and the code are spent only by the transaction that saves the update, so any of
  * these failures leaves them usable for the corrected retry.
  */
-export async function updateRegistration(deps: Deps, userId: string, body: RegistrationUpdate): Promise<UserRow> {
+export async function updateRegistration(
+  deps: Deps,
+  userId: string,
+  body: RegistrationUpdate,
+  /** The session making the change: it stays; a password or e-mail change ends every other one. */
+  currentTokenHash: string,
+): Promise<UserRow> {
   const { db, clock } = deps;
   const current = await findUser(db, userId);
   if (!current) throw new AppError('UNAUTHENTICATED');
@@ -113,6 +120,10 @@ export async function updateRegistration(deps: Deps, userId: string, body: Regis
       // Optimistic concurrency: another writer (another instance) got there first. On PostgreSQL this
       // UPDATE waits for a concurrent one on the row, then re-checks the version: exactly one wins.
       if (Number(result.numUpdatedRows) !== 1) throw new AppError('VERSION_CONFLICT');
+
+      // Whoever else holds a session (maybe the one who stole the old password) is logged out, in the
+      // same transaction as the change (Keycloak's "sign out other sessions", on by default here).
+      if (newEmail !== undefined || newPasswordHash !== undefined) await revokeOtherSessions(trx, userId, currentTokenHash, now);
 
       await writeAudit(trx, {
         userId,

@@ -6,4 +6,6 @@ export * from './bridge-methods';
 export * from './field-errors';
 export * from './policy';
 export * from './drafts';
+export * from './proxy';
 export * from './update';
+export * from './well-formed-text';

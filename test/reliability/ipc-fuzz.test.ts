@@ -319,7 +319,7 @@ describe('the real handlers wired to a real backend (a smaller pass)', () => {
     const sessions = new SessionManager({ store: new MemoryStore(), connection, lastUser: { get: () => lastUserId, set: (u) => (lastUserId = u) } });
     const registration = new RegistrationService(sessions);
     let idleLockMinutes = 15;
-    const settingsView = () => ({ backendUrl: connection.backendUrl, backendUrlSource: connection.backendUrlSource, idleLockMinutes, policy: { status: 'none' as const, fixed: [] } });
+    const settingsView = () => ({ backendUrl: connection.backendUrl, backendUrlSource: connection.backendUrlSource, idleLockMinutes, proxy: { mode: 'system' as const }, policy: { status: 'none' as const, fixed: [] } });
     const real: BridgeHandlers = {
       getAppInfo: async () => ({ ok: true, value: { appVersion: '0.0.0', electronVersion: 'none', backendUrl: connection.backendUrl, keychainAvailable: false } }),
       ...sessionBridgeHandlers(sessions, registration),
