@@ -13,7 +13,7 @@ import { registrationChangeNotice } from '../mail/mail-texts';
 import type { Mailer } from '../mail/mailer';
 import { hashPassword, verifyPassword } from '../security/password-hash';
 import { revokeOtherSessions } from '../sessions/session-store';
-import { findUser } from '../users/user-repository';
+import { findUser, writeRegistration } from '../users/user-repository';
 import { changedFieldNames, type EditableColumns } from './changed-fields';
 import { checkSecurityCode } from './check-security-code';
 import { isEmailAvailable } from './email-availability';
@@ -93,7 +93,8 @@ export async function updateRegistration(
   let saved: { before: UserRow; after: UserRow };
   try {
     saved = await db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('users').selectAll().where('user_id', '=', userId).executeTakeFirstOrThrow();
+      const before = await findUser(trx, userId);
+      if (!before) throw new AppError('UNAUTHENTICATED');
       // The password checked above must still be the stored one (a seed reset changes it too).
       if (before.version !== body.version || before.password_hash !== current.password_hash) throw new AppError('VERSION_CONFLICT');
       if (newEmail !== undefined && !(await isEmailAvailable(trx, newEmail))) throw new AppError('EMAIL_UNAVAILABLE');
@@ -106,20 +107,15 @@ export async function updateRegistration(
       }
 
       const columns = columnsOf(body, before, newEmail);
-      const result = await trx
-        .updateTable('users')
-        .set({
-          ...columns,
-          ...(newPasswordHash ? { password_hash: newPasswordHash } : {}),
-          version: before.version + 1,
-          updated_at: now.toISOString(),
-        })
-        .where('user_id', '=', userId)
-        .where('version', '=', body.version)
-        .executeTakeFirst();
-      // Optimistic concurrency: another writer (another instance) got there first. On PostgreSQL this
-      // UPDATE waits for a concurrent one on the row, then re-checks the version: exactly one wins.
-      if (Number(result.numUpdatedRows) !== 1) throw new AppError('VERSION_CONFLICT');
+      const written = await writeRegistration(
+        trx,
+        userId,
+        body.version,
+        { ...columns, ...(newPasswordHash ? { password_hash: newPasswordHash } : {}) },
+        now,
+      );
+      // Another writer (another instance) got there first.
+      if (!written) throw new AppError('VERSION_CONFLICT');
 
       // Whoever else holds a session (maybe the one who stole the old password) is logged out, in the
       // same transaction as the change (Keycloak's "sign out other sessions", on by default here).
@@ -131,7 +127,8 @@ export async function updateRegistration(
         action: 'registration.update',
         fields: changedFieldNames(before, columns, newPasswordHash !== undefined),
       });
-      const after = await trx.selectFrom('users').selectAll().where('user_id', '=', userId).executeTakeFirstOrThrow();
+      const after = await findUser(trx, userId);
+      if (!after) throw new AppError('UNAUTHENTICATED');
       return { before, after };
     });
   } catch (err) {

@@ -65,9 +65,7 @@ export function EmailSection({
     const email = values.email.trim();
     const res = await call(() => ecuapass.requestSecurityCode({ email }));
     if (!res.ok) {
-      onFailure(
-        res.error.code === 'RATE_LIMITED' ? { ...res.error, fields: { securityCode: res.error.message } } : res.error,
-      );
+      onFailure(res.error);
       return;
     }
     setCodeSentTo(email);
