@@ -13,7 +13,7 @@ const DURATION_S = 5;
 const PATH = `${API}/general-user/registration`;
 
 /** autocannon against GET or PUT registration, one user per connection (exported for the PostgreSQL bench). */
-export function runAutocannon(url, method, users, connections = CONNECTIONS) {
+export function runAutocannon(url, method, users, connections = CONNECTIONS, durationS = DURATION_S) {
   let next = 0;
   const perClient = (user) => {
     const headers = { authorization: `Bearer ${user.token}` };
@@ -39,7 +39,7 @@ export function runAutocannon(url, method, users, connections = CONNECTIONS) {
   return autocannon({
     url,
     connections,
-    duration: DURATION_S,
+    duration: durationS,
     pipelining: 1,
     requests: [{ method, path: PATH }],
     // One user per connection: the client's request list is replaced by one bound to its user.

@@ -89,14 +89,15 @@ function stopper(child) {
 /**
  * The real backend: `node out/server/src-server/main.js` on its own port, on its own SQLite file
  * unless `databaseUrl` names another database (e.g. PostgreSQL, shared by several instances).
+ * `nodeArgs` go to node before the script (e.g. --cpu-prof for bench/profile-backend.mjs).
  */
-export async function startBackend({ dir, seedFile, logLevel = 'info', databaseUrl, name = 'backend' }) {
+export async function startBackend({ dir, seedFile, logLevel = 'info', databaseUrl, name = 'backend', nodeArgs = [] }) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const logFile = path.join(dir, `${name}.log`);
   const started = performance.now();
   const child = spawnServer(
-    [SERVER_MAIN],
+    [...nodeArgs, SERVER_MAIN],
     {
       PORT: String(port),
       HOST: '127.0.0.1',
