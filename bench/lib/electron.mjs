@@ -181,11 +181,7 @@ export async function loginAndOpenForm(page, userId = 'jperez', password = 'Adua
   await page.getByLabel('Contraseña', { exact: true }).fill(password, t);
   await page.getByRole('button', { name: 'Ingresar' }).click(t);
   await page.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' }).waitFor(t);
-  await page.getByRole('button', { name: 'Menú' }).click(t);
-  await page.getByRole('button', { name: 'Soporte al Cliente' }).click(t);
-  await page.getByRole('button', { name: 'Registro de usuario' }).click(t);
-  await page.getByRole('button', { name: '3.2.3 Modificar información de registro de usuario' }).click(t);
-  await page.getByRole('heading', { name: 'Modificar información del uso' }).waitFor(t);
+  await openChooser(page);
   await page.getByRole('button', { name: 'Modificar información de registro para Usuario General' }).click(t);
   await page.getByRole('heading', { name: 'Modificar información de registro para Usuario General' }).waitFor(t);
   // The form is loaded once the stored registration fills it.
@@ -197,6 +193,16 @@ export async function loginAndOpenForm(page, userId = 'jperez', password = 'Adua
     undefined,
     { timeout: 30_000 },
   );
+}
+
+/** From any logged-in screen: Menú > Soporte al Cliente > Registro de usuario > 3.2.3 → the "Modificar información del uso" chooser. */
+export async function openChooser(page) {
+  const t = { timeout: 30_000 };
+  await page.getByRole('button', { name: 'Menú' }).click(t);
+  await page.getByRole('button', { name: 'Soporte al Cliente' }).click(t);
+  await page.getByRole('button', { name: 'Registro de usuario' }).click(t);
+  await page.getByRole('button', { name: '3.2.3 Modificar información de registro de usuario' }).click(t);
+  await page.getByRole('heading', { name: 'Modificar información del uso' }).waitFor(t);
 }
 
 /** Logs in only (lands on the portal). */

@@ -73,3 +73,11 @@ export function treeMemory(rootPid) {
   }
   return { processes: pids.length, rssKb, pssKb: pss, perProcess };
 }
+
+/** CPU time (user + system) one process has used so far, in ms (/proc/<pid>/stat, clock ticks of 10 ms). */
+export function cpuTimeMs(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 14 and 15 of stat (utime, stime) are rest[11] and rest[12]; USER_HZ is 100 on Linux.
+  return (Number(rest[11]) + Number(rest[12])) * 10;
+}
