@@ -39,7 +39,7 @@ export function openDatabase(location: DatabaseLocation, options: OpenOptions = 
  * instead of a 503 (issue #11). A ROLLBACK with no transaction open is therefore a no-op.
  */
 function rollbackTolerant(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
-  const prepare = sqlite.prepare.bind(sqlite);
+  const prepare = cachedPrepare(sqlite);
   const noop = prepare('SELECT 1 WHERE 0');
   return new Proxy(sqlite, {
     get(target, key, receiver) {
@@ -50,6 +50,30 @@ function rollbackTolerant(sqlite: SqliteDatabase.Database): SqliteDatabase.Datab
       return (source: string) => (/^\s*rollback\s*$/i.test(source) && !target.inTransaction ? noop : prepare(source));
     },
   });
+}
+
+/** Distinct SQL texts kept prepared; the app has a few dozen, the bound only stops a runaway. */
+const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * Kysely's SQLite driver prepares every query again; under the bench's GET load that was ~14 % of
+ * the backend's CPU (issue #15 profile). Kysely compiles the same SQL text for the same query shape
+ * (values are parameters), so a statement is prepared once per text and reused. SQLite re-prepares
+ * a cached statement itself after a schema change (sqlite3_prepare_v2). A statement still being
+ * iterated is busy and cannot be run again, so then a fresh one is prepared.
+ */
+function cachedPrepare(sqlite: SqliteDatabase.Database): (source: string) => SqliteDatabase.Statement {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return (source) => {
+    const hit = cache.get(source);
+    if (hit && !hit.busy) return hit;
+    const statement = sqlite.prepare(source);
+    if (!hit) {
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(source, statement);
+    }
+    return statement;
+  };
 }
 
 function openPostgres(url: string, options: OpenOptions): Db {
