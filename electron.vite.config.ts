@@ -31,7 +31,11 @@ export default defineConfig({
       outDir: 'out/preload',
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src-main/preload.ts') },
+        input: {
+          index: resolve(__dirname, 'src-main/preload.ts'),
+          // The proxy login window's own preload (issue 12): it knows one channel and nothing of the bridge.
+          'proxy-login': resolve(__dirname, 'src-main/proxy/proxy-login-preload.ts'),
+        },
         external: ['electron'],
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },

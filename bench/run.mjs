@@ -17,7 +17,7 @@ import { E2E_EXE, PACKAGED_EXE, REPO, RESULTS_FILE, SERVER_MAIN } from './lib/pa
 import { round } from './lib/stats.mjs';
 import { formatTable } from './lib/table.mjs';
 
-const BENCHES = ['renderer-weight', 'cold-start', 'memory', 'bridge-overhead', 'backend-throughput', 'password-hash', 'postgres-throughput'];
+const BENCHES = ['renderer-weight', 'cold-start', 'memory', 'bridge-overhead', 'backend-throughput', 'password-hash', 'postgres-throughput', 'login-flood'];
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const reps = Math.max(5, Number(process.env.BENCH_REPS) || 5);
 const startedAt = Date.now();

@@ -56,6 +56,30 @@ Keywords=ecuapass;senae;aduana;registro;usuario;
 StartupWMClass=$PKG
 DESKTOP
 
+# A manual page (Debian Policy 12.1: every program in /usr/bin has one).
+mkdir -p "$root/usr/share/man/man1"
+cat <<MAN | gzip -9n >"$root/usr/share/man/man1/$PKG.1.gz"
+.TH ECUAPASS-DESKTOP 1 "" "ecuapass-desktop $version" "Ecuapass Desktop"
+.SH NOMBRE
+ecuapass-desktop \\- modificar la información de registro de Usuario General en Ecuapass
+.SH SINOPSIS
+.B ecuapass-desktop
+.SH DESCRIPCIÓN
+Cliente de escritorio para la pantalla de autoservicio de Ecuapass
+«Modificar información de registro para Usuario General»
+(Soporte al Cliente > Registro de usuario > 3.2.3) y para dar de baja al usuario.
+La sesión se guarda en el llavero del sistema (Secret Service).
+.SH ARCHIVOS
+.TP
+.I /etc/ecuapass-desktop/policy.json
+Política de equipo: fija el servidor, el bloqueo por inactividad y las actualizaciones para todos los usuarios.
+.TP
+.I ~/.config/Ecuapass Desktop/
+Configuración y registros del usuario; no se borran al desinstalar.
+.SH VÉASE TAMBIÉN
+$HOMEPAGE
+MAN
+
 for png in assets/icons/png/*x*.png; do
   size="$(basename "$png" .png)"
   install -D -m 0644 "$png" "$root/usr/share/icons/hicolor/$size/apps/$PKG.png"

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const required = process.env.ECUAPASS_INSTALL_TEST_REQUIRED === '1';
-const NEXT_VERSION = '0.99.0';
+// Two newer releases of the same app: one installed when the app quits, one by "Reiniciar y actualizar".
+const NEXT_VERSIONS = ['0.99.0', '0.99.1'];
 
 function skip(reason) {
   if (required) {
@@ -43,12 +44,12 @@ const run = (cmd, args, env = {}) => {
 if (process.env.SKIP_PACKAGE !== '1' || !existsSync(path.join(repo, 'dist/linux-unpacked/ecuapass-desktop'))) run('bash', ['scripts/package-linux-dir.sh']);
 run('npm', ['run', 'build:server']);
 const deb = run('bash', ['scripts/package-deb.sh'], { DEB_COMPRESSION: 'gzip' });
-const nextDeb = run('bash', ['scripts/package-deb.sh'], { DEB_COMPRESSION: 'gzip', DEB_VERSION: NEXT_VERSION, DEB_OUT: 'dist/update-feed' });
-console.log(`[test:installed] ${deb}\n[test:installed] ${nextDeb}`);
+const nextDebs = NEXT_VERSIONS.map((v) => run('bash', ['scripts/package-deb.sh'], { DEB_COMPRESSION: 'gzip', DEB_VERSION: v, DEB_OUT: 'dist/update-feed' }));
+console.log(`[test:installed] ${[deb, ...nextDebs].join('\n[test:installed] ')}`);
 
 const res = spawnSync('bash', ['scripts/with-desktop-env.sh', 'npx', 'playwright', 'test', '-c', 'playwright.installed.config.ts', ...process.argv.slice(2)], {
   cwd: repo,
   stdio: 'inherit',
-  env: { ...process.env, ECUAPASS_DEB: deb, ECUAPASS_DEB_NEXT: nextDeb, ECUAPASS_DEB_NEXT_VERSION: NEXT_VERSION },
+  env: { ...process.env, ECUAPASS_DEB: deb, ECUAPASS_DEB_NEXT: nextDebs.join(':'), ECUAPASS_DEB_NEXT_VERSION: NEXT_VERSIONS.join(':') },
 });
 process.exit(res.status ?? 1);

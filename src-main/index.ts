@@ -1,4 +1,4 @@
-import { app, type BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, type BrowserWindow, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { ApiClient } from './api/api-client';
 import { BackendConnection } from './api/backend-connection';
@@ -8,6 +8,7 @@ import { aboutText } from './window/about-text';
 import { buildAppMenu } from './window/app-menu';
 import { registerBridge } from './ipc/register-bridge';
 import { deferredHandlers } from './ipc/deferred-handlers';
+import { sessionBridgeHandlers } from './ipc/session-handlers';
 import { RegistrationService } from './registration/registration-service';
 import type { BridgeHandlers } from './ipc/bridge-handlers';
 import { openSecureStore, type KeytarApi } from './session/keychain-store';
@@ -20,6 +21,9 @@ import { createMainWindow } from './window/main-window';
 import { loadPolicyForApp } from './policy/load-for-app';
 import { policyState } from './policy/machine-policy';
 import { SettingsService } from './settings/settings-service';
+import { createNetwork } from './proxy/network';
+import { PROXY_KEYCHAIN_SERVICE } from './proxy/proxy-credentials';
+import { SYSTEM_PROXY } from '../src-shared/contract';
 import { startUpdates } from './update/start-updates';
 
 // A test or a portable install may choose its own data folder.
@@ -95,10 +99,21 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
 
+  // Proxy (issue 12): the policy's, else the saved one, else the system's; in force before the first request.
+  let proxyStore: ReturnType<typeof openSecureStore> | null = null;
+  const network = createNetwork({
+    mainWindow: () => mainWindow,
+    proxyLoginPreload: join(__dirname, '../preload/proxy-login.js'),
+    proxyStore: async () => (await (proxyStore ??= openSecureStore(() => require('@github/keytar') as KeytarApi, PROXY_KEYCHAIN_SERVICE))).store,
+    log,
+  });
+  await network
+    .apply(policy.policy.proxy ?? settings.proxy ?? SYSTEM_PROXY)
+    .catch((err: unknown) => log.error('proxy configuration refused', err instanceof Error ? err.message : String(err)));
   const connection = new BackendConnection(
     process.env.ECUAPASS_API_URL,
     settings.backendUrl,
-    (baseUrl) => new ApiClient({ baseUrl, fetch: net.fetch as typeof fetch }),
+    (baseUrl) => new ApiClient({ baseUrl, fetch: network.fetch }),
     { pinnedUrl: policy.policy.backendUrl, refused: policy.status === 'invalid' },
   );
   const urlProblem = connection.urlProblem();
@@ -122,7 +137,8 @@ async function start(): Promise<void> {
     read: () => settings,
     save: saveSettings,
     connection,
-    policy: { state: policyView, idleLockMinutes: policy.policy.idleLockMinutes },
+    policy: { state: policyView, idleLockMinutes: policy.policy.idleLockMinutes, proxy: policy.policy.proxy },
+    applyProxy: (proxy) => network.apply(proxy),
     endSession: () => sessions.logout(),
   });
 
@@ -130,23 +146,15 @@ async function start(): Promise<void> {
 
   const handlers: BridgeHandlers = {
     getAppInfo: async () => ({ ok: true, value: appInfo(connection.backendUrl, opened.store.kind === 'keychain') }),
-    restoreSession: () => sessions.restore(),
-    login: (input) => sessions.login(input),
-    logout: () => sessions.logout(),
-    lockSession: () => sessions.logout(),
-    switchUser: async () => sessions.detach(),
-    getRegistration: () => registration.getRegistration(),
-    verifyCurrentPassword: (input) => registration.verifyCurrentPassword(input.currentPassword),
-    checkEmailAvailability: (input) => registration.checkEmailAvailability(input.email),
-    requestSecurityCode: (input) => registration.requestSecurityCode(input.email),
-    updateRegistration: (input) => registration.update(input),
-    deactivateUser: (input) => sessions.deactivate(input.reason),
-    listRememberedUsers: async () => ({ ok: true, value: await sessions.rememberedUsers() }),
-    resumeUser: (input) => sessions.resume(input.userId),
-    forgetUser: (input) => sessions.forget(input.userId),
+    ...sessionBridgeHandlers(sessions, registration),
     getSettings: async () => ({ ok: true, value: settingsService.view() }),
     updateSettings: (input) => settingsService.update(input),
-    testConnection: (input) => connection.test(input.backendUrl),
+    // A policy's proxy is always the one tested; otherwise the one on screen, not yet saved.
+    testConnection: (input) => {
+      const proxy = policy.policy.proxy ?? input.proxy;
+      if (!proxy) return connection.test(input.backendUrl);
+      return connection.test(input.backendUrl, async (baseUrl) => new ApiClient({ baseUrl, fetch: await network.probeFetch(proxy) }));
+    },
     getUpdateState: async () => ({ ok: true, value: updates.state() }),
     installUpdate: async () =>
       updates.installNow() ? { ok: true, value: null } : { ok: false, error: { code: 'INVALID_INPUT', message: 'No hay una actualización lista para instalar.' } },

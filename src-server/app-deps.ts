@@ -2,6 +2,7 @@ import type { Clock } from './clock';
 import type { Db } from './db/open-database';
 import type { GeneralUserLimits } from './general-user/limits';
 import type { Mailer } from './mail/mailer';
+import type { PasswordWorkBudget } from './security/password-work-budget';
 import type { Authenticator } from './sessions/authenticator';
 import type { SessionLimits } from './sessions/session-policy';
 
@@ -13,4 +14,6 @@ export interface AppDeps {
   generalUserLimits: GeneralUserLimits;
   auth: Authenticator;
   mailer: Mailer;
+  /** Shared by login and "Verificar contraseña": the CPU budget for scrypt. */
+  passwordWork: PasswordWorkBudget;
 }

@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyHttpsOptions, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Server as HttpsServer } from 'node:https';
 import { API_PREFIX } from '../src-shared/contract';
 import type { AppDeps } from './app-deps';
 import type { Clock } from './clock';
@@ -16,6 +17,7 @@ import { createMailer } from './mail/create-mailer';
 import { DEFAULT_MAIL_FROM } from './config';
 import { devMailboxRoutes } from './routes/dev-mailbox-routes';
 import { generalUserRoutes } from './routes/general-user-routes';
+import { defaultPasswordWorkLimits, PasswordWorkBudget, type PasswordWorkLimits } from './security/password-work-budget';
 
 export interface BuildAppOptions {
   db: Db;
@@ -24,19 +26,25 @@ export interface BuildAppOptions {
     Partial<Pick<ServerConfig, 'smtpUrl' | 'mailFrom'>> & {
       /** Overrides of the design's limits (tests); the defaults otherwise. */
       generalUserLimits?: Partial<GeneralUserLimits>;
+      /** Overrides of the password-work budget (tests); sized to this machine's cores otherwise. */
+      passwordWork?: Partial<PasswordWorkLimits>;
     };
   /** Fastify's logger option: false (tests), or e.g. { level: 'info' } (main). */
   logger?: FastifyServerOptions['logger'];
+  /** PEM certificate and key: the server speaks HTTPS (TLS_CERT / TLS_KEY); absent, plain HTTP. */
+  https?: { cert: Buffer; key: Buffer };
 }
 
 /** The backend as a Fastify instance, not yet listening: main listens on PORT, tests on port 0. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
+  const serverOptions: FastifyServerOptions = {
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
-  });
+  };
+  // Fastify types an HTTPS instance separately; every route and hook here works on either.
+  const app = (options.https ? Fastify({ ...(serverOptions as FastifyHttpsOptions<HttpsServer>), https: options.https }) : Fastify(serverOptions)) as unknown as FastifyInstance;
   installErrorHandling(app);
   acceptJsonOnly(app);
 
@@ -56,6 +64,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     generalUserLimits: { ...DEFAULT_GENERAL_USER_LIMITS, ...options.config.generalUserLimits },
     auth: createAuthenticator({ db: options.db, clock: options.clock, limits }),
     mailer,
+    passwordWork: new PasswordWorkBudget({ ...defaultPasswordWorkLimits(), ...options.config.passwordWork }),
   };
 
   // Session data and registrations must not be kept by proxies or caches.

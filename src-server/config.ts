@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseDatabaseUrl, type DatabaseLocation } from './db/database-url';
 
@@ -40,6 +41,9 @@ const EnvSchema = z.object({
   MAIL_FROM: z.preprocess(blankAsUnset, z.string().default(DEFAULT_MAIL_FROM)),
   SESSION_IDLE_MINUTES: integer(1, 24 * 60, 30),
   SESSION_ABSOLUTE_HOURS: integer(1, 24 * 30, 8),
+  // PEM files: both set, the backend serves HTTPS itself (tests, small deployments without a reverse proxy).
+  TLS_CERT: z.preprocess(blankAsUnset, z.string().optional()),
+  TLS_KEY: z.preprocess(blankAsUnset, z.string().optional()),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? blankAsUnset(v.toLowerCase()) : v),
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -57,6 +61,8 @@ export interface ServerConfig {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Paths of the PEM certificate and key; undefined: plain HTTP (TLS is a reverse proxy's job). */
+  tls: { certPath: string; keyPath: string } | undefined;
 }
 
 /**
@@ -79,6 +85,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   } catch (err) {
     throw new ConfigError(`Invalid configuration:\n  DATABASE_URL=${JSON.stringify(e.DATABASE_URL)}: ${(err as Error).message}`);
   }
+  if ((e.TLS_CERT === undefined) !== (e.TLS_KEY === undefined)) {
+    const missing = e.TLS_CERT === undefined ? 'TLS_CERT' : 'TLS_KEY';
+    throw new ConfigError(`Invalid configuration:\n  ${missing}: must be set together with ${missing === 'TLS_CERT' ? 'TLS_KEY' : 'TLS_CERT'} (PEM file paths)`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -89,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     logLevel: e.LOG_LEVEL,
+    tls: e.TLS_CERT && e.TLS_KEY ? { certPath: resolve(cwd, e.TLS_CERT), keyPath: resolve(cwd, e.TLS_KEY) } : undefined,
   };
 }

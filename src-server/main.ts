@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { buildApp } from './app';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
@@ -50,7 +51,8 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const app = await buildApp({ db, clock: systemClock, config, logger: { level: config.logLevel } });
+  const https = config.tls ? readTlsFiles(config.tls) : undefined;
+  const app = await buildApp({ db, clock: systemClock, config, logger: { level: config.logLevel }, https });
   reportConnectionError = (err) => app.log.warn({ err: { message: err.message } }, 'database connection lost; the pool reconnects on the next query');
   let closing = false;
   const shutdown = (signal: string) => {
@@ -79,12 +81,25 @@ async function main(): Promise<void> {
     );
   }
   const address = app.server.address();
-  const url = typeof address === 'object' && address ? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}` : String(address);
+  const scheme = https ? 'https' : 'http';
+  const url = typeof address === 'object' && address ? `${scheme}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}` : String(address);
   app.log.info(
     // The SMTP URL may carry credentials: only say which kind of mail delivery is on.
     { url, database: describeDatabase(config.database), seedUsers: seedUsers.map((u) => u.userId), mail: config.smtpUrl ? 'smtp' : `sandbox mailbox (${url}/dev/mailbox)` },
     `Ecuapass backend listening at ${url}`,
   );
+}
+
+/** The certificate and key files, read once; a missing or unreadable file is an operator mistake, named. */
+function readTlsFiles(tls: { certPath: string; keyPath: string }): { cert: Buffer; key: Buffer } {
+  const read = (name: string, path: string) => {
+    try {
+      return readFileSync(path);
+    } catch (err) {
+      throw new ConfigError(`Invalid configuration:\n  ${name}=${JSON.stringify(path)}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+  };
+  return { cert: read('TLS_CERT', tls.certPath), key: read('TLS_KEY', tls.keyPath) };
 }
 
 main().catch((err: unknown) => {

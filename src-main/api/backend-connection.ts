@@ -71,14 +71,14 @@ export class BackendConnection {
     return this.source;
   }
 
-  /** "Probar conexión" for a URL not saved yet. */
-  async test(rawUrl: string): Promise<{ ok: true; value: { reachable: true } } | { ok: false; error: ContractError }> {
+  /** "Probar conexión" for a URL not saved yet (through a proxy not saved yet when `makeClient` says so). */
+  async test(rawUrl: string, makeClient: (baseUrl: string) => ApiClient | Promise<ApiClient> = this.makeClient): Promise<{ ok: true; value: { reachable: true } } | { ok: false; error: ContractError }> {
     const check = checkBackendUrl(rawUrl);
     if (!check.ok) {
       // An insecure URL is a rule of the app, not a typing mistake: it shows as the form's alert.
       return { ok: false, error: check.reason === 'insecure' ? backendUrlError('insecure') : backendUrlFieldError('invalid') };
     }
-    const res = await this.makeClient(check.url).health();
+    const res = await (await makeClient(check.url)).health();
     return res.ok ? { ok: true, value: { reachable: true } } : res;
   }
 }

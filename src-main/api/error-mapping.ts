@@ -1,4 +1,6 @@
 import { AxiosError } from 'axios';
+import { NetError } from './net-request-fetch';
+import { netErrorToContract, PROXY_AUTH_MESSAGE } from './net-error-messages';
 import {
   ERROR_MESSAGES,
   ErrorBodySchema,
@@ -24,10 +26,15 @@ export function mapHttpFailure(err: unknown): ContractError {
         const error = body.data.error;
         return error.message.trim() ? error : { ...error, message: ERROR_MESSAGES[error.code] };
       }
+      // A proxy still asking for credentials: the user cancelled its login or ran out of tries.
+      if (res.status === 407) return contractError('BACKEND_UNREACHABLE', PROXY_AUTH_MESSAGE);
       if (res.status >= 500) return contractError('SERVER_ERROR');
       if (res.status === 401) return contractError('UNAUTHENTICATED');
       return contractError('BAD_RESPONSE');
     }
+    const net = err.cause instanceof NetError ? err.cause : null;
+    const specific = net ? netErrorToContract(net.netCode, net.host) : null;
+    if (specific) return specific;
     if (err.code === 'ECONNABORTED' || err.code === 'ETIMEDOUT' || /timeout/i.test(err.message)) {
       return contractError('TIMEOUT');
     }

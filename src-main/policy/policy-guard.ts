@@ -6,7 +6,7 @@ import { ERROR_MESSAGES, MANAGED_BY_ORGANIZATION, type ContractError, type Polic
  * directly.
  */
 export function refuseManagedChange(update: SettingsUpdate, state: PolicyState): ContractError | null {
-  const touched = (['backendUrl', 'idleLockMinutes'] as const).filter((k) => update[k] !== undefined && state.fixed.includes(k));
+  const touched = (['backendUrl', 'idleLockMinutes', 'proxy'] as const).filter((k) => update[k] !== undefined && state.fixed.includes(k));
   if (touched.length === 0) return null;
   return {
     code: 'MANAGED_BY_POLICY',

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { ProxySettingsSchema } from '../../src-shared/contract/proxy';
 
 /** The app's own settings (never secrets: those live in the keychain). */
 export const AppSettingsSchema = z.strictObject({
@@ -9,6 +10,8 @@ export const AppSettingsSchema = z.strictObject({
   lastUserId: z.string().max(50).optional(),
   /** Minutes without input before the app locks; fractions allowed in the file (kiosks, tests). */
   idleLockMinutes: z.number().min(0.05).max(480).default(15),
+  /** How requests reach the backend (never the proxy's password: that lives in the keychain). */
+  proxy: ProxySettingsSchema.optional(),
   /** Update feed (generic provider base URL); the machine policy's updates.feedUrl wins over it. */
   updateFeedUrl: z.string().max(2048).optional(),
 });

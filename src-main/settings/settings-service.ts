@@ -1,4 +1,4 @@
-import type { PolicyState, Result, SettingsUpdate, SettingsView } from '../../src-shared/contract';
+import { SYSTEM_PROXY, type PolicyState, type ProxySettings, type Result, type SettingsUpdate, type SettingsView } from '../../src-shared/contract';
 import { backendUrlFieldError, checkBackendUrl } from '../api/backend-url';
 import type { BackendConnection } from '../api/backend-connection';
 import { refuseManagedChange } from '../policy/policy-guard';
@@ -8,7 +8,9 @@ export interface SettingsServiceDeps {
   read(): AppSettings;
   save(next: AppSettings): void;
   connection: BackendConnection;
-  policy: { state: PolicyState; idleLockMinutes?: number | undefined };
+  policy: { state: PolicyState; idleLockMinutes?: number | undefined; proxy?: ProxySettings | undefined };
+  /** Puts a saved proxy configuration in force (Chromium's session proxy). */
+  applyProxy?(proxy: ProxySettings): Promise<void>;
   /** A session belongs to the backend that issued it: called before the URL changes. */
   endSession(): Promise<unknown>;
 }
@@ -26,6 +28,7 @@ export class SettingsService {
       backendUrl: connection.backendUrl,
       backendUrlSource: connection.backendUrlSource,
       idleLockMinutes: policy.idleLockMinutes ?? this.deps.read().idleLockMinutes,
+      proxy: policy.proxy ?? this.deps.read().proxy ?? SYSTEM_PROXY,
       policy: policy.state,
     };
   }
@@ -42,6 +45,10 @@ export class SettingsService {
       connection.configure(check.url);
     }
     if (input.idleLockMinutes !== undefined) this.deps.save({ ...this.deps.read(), idleLockMinutes: input.idleLockMinutes });
+    if (input.proxy !== undefined) {
+      this.deps.save({ ...this.deps.read(), proxy: input.proxy });
+      await this.deps.applyProxy?.(input.proxy);
+    }
     return { ok: true, value: this.view() };
   }
 }

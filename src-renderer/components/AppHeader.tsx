@@ -1,23 +1,19 @@
-import { useState } from 'react';
 import { ecuapass } from '../bridge';
 import { useAppStore } from '../state/app-store';
 import { PortalMenu } from './PortalMenu';
+import { useBridgeCall } from '../hooks/use-bridge-call';
 
 export function AppHeader() {
   const session = useAppStore((s) => s.session);
-  const [busy, setBusy] = useState(false);
+  const { busy, call } = useBridgeCall();
 
   async function logout() {
-    setBusy(true);
-    await ecuapass.logout();
-    setBusy(false);
+    await call(() => ecuapass.logout());
     useAppStore.getState().signedOut('Su sesión se cerró correctamente.');
   }
 
   async function switchUser() {
-    setBusy(true);
-    await ecuapass.switchUser();
-    setBusy(false);
+    await call(() => ecuapass.switchUser());
     useAppStore.getState().signedOut('Su sesión queda recordada en este equipo. Puede continuar con otro usuario.');
   }
 

@@ -1,8 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { MANAGED_BY_ORGANIZATION, SettingsUpdateSchema, fieldErrorsFrom, type ContractError, type SettingsView } from '../../src-shared/contract';
+import { ERROR_MESSAGES, MANAGED_BY_ORGANIZATION, SYSTEM_PROXY, SettingsUpdateSchema, fieldErrorsFrom, type ContractError, type ProxySettings, type SettingsView } from '../../src-shared/contract';
 import { ecuapass } from '../bridge';
 import { useAppStore } from '../state/app-store';
 import { TextField } from '../components/TextField';
+import { useBridgeCall } from '../hooks/use-bridge-call';
+import { FormAlert } from '../components/FormAlert';
+import { ProxySettingsFields, proxyForMode } from './ProxySettingsFields';
 
 /** "Configuración de conexión": the backend URL (validated, tested) and the idle lock. */
 export function ConfiguracionScreen() {
@@ -10,10 +13,11 @@ export function ConfiguracionScreen() {
   const [view, setView] = useState<SettingsView | null>(null);
   const [backendUrl, setBackendUrl] = useState('');
   const [idleMinutes, setIdleMinutes] = useState('');
+  const [proxy, setProxy] = useState<ProxySettings>(SYSTEM_PROXY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
   const [failure, setFailure] = useState<ContractError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, call } = useBridgeCall();
 
   useEffect(() => {
     void ecuapass.getSettings().then((res) => {
@@ -21,17 +25,20 @@ export function ConfiguracionScreen() {
       setView(res.value);
       setBackendUrl(res.value.backendUrl);
       setIdleMinutes(String(res.value.idleLockMinutes));
+      setProxy(res.value.proxy);
     });
   }, []);
 
   // Machine policy (issue 10): what the organisation fixes is shown read-only and never sent.
   const urlManaged = view?.policy.fixed.includes('backendUrl') ?? false;
   const idleManaged = view?.policy.fixed.includes('idleLockMinutes') ?? false;
+  const proxyManaged = view?.policy.fixed.includes('proxy') ?? false;
 
   function parse() {
     const parsed = SettingsUpdateSchema.safeParse({
       backendUrl: urlManaged ? undefined : backendUrl,
       idleLockMinutes: idleManaged || idleMinutes.trim() === '' ? undefined : Number(idleMinutes),
+      proxy: proxyManaged ? undefined : proxyForMode(proxy),
     });
     setErrors(parsed.success ? {} : fieldErrorsFrom(parsed.error));
     return parsed.success ? parsed.data : null;
@@ -40,9 +47,14 @@ export function ConfiguracionScreen() {
   async function test() {
     setStatus(null);
     setFailure(null);
-    setBusy(true);
-    const res = await ecuapass.testConnection({ backendUrl });
-    setBusy(false);
+    setErrors({});
+    const proxyChoice = proxyForMode(proxy);
+    if (!proxyManaged) {
+      const checked = SettingsUpdateSchema.safeParse({ proxy: proxyChoice });
+      if (!checked.success) return setErrors(fieldErrorsFrom(checked.error));
+    }
+    // The URL and proxy on screen, saved or not (a policy's proxy is always the one main tests).
+    const res = await call(() => ecuapass.testConnection({ backendUrl, ...(proxyManaged ? {} : { proxy: proxyChoice }) }));
     if (res.ok) setStatus('Conexión correcta: el servidor de Ecuapass respondió.');
     else {
       setFailure(res.error);
@@ -56,9 +68,7 @@ export function ConfiguracionScreen() {
     setFailure(null);
     const update = parse();
     if (!update) return;
-    setBusy(true);
-    const res = await ecuapass.updateSettings(update);
-    setBusy(false);
+    const res = await call(() => ecuapass.updateSettings(update));
     if (!res.ok) {
       setFailure(res.error);
       if (res.error.fields) setErrors(res.error.fields);
@@ -83,17 +93,8 @@ export function ConfiguracionScreen() {
             {status}
           </p>
         )}
-        {failure && (
-          <p className="form-error" role="alert">
-            {failure.message}
-          </p>
-        )}
-        {view?.policy.status === 'invalid' && (
-          <p className="form-error" role="alert">
-            La política de su organización para este equipo no es válida: la aplicación no se conectará hasta que su
-            departamento de TI la corrija.
-          </p>
-        )}
+        <FormAlert>{failure?.message}</FormAlert>
+        {view?.policy.status === 'invalid' && <FormAlert>{ERROR_MESSAGES.POLICY_INVALID}</FormAlert>}
         {view?.backendUrlSource === 'env' && (
           <p className="notice">
             La variable de entorno ECUAPASS_API_URL fija la dirección del servidor: lo guardado aquí se usará cuando no esté definida.
@@ -110,7 +111,7 @@ export function ConfiguracionScreen() {
           readOnly={urlManaged}
           hint={urlManaged ? MANAGED_BY_ORGANIZATION : 'https://… (http solo para un servidor en este mismo equipo).'}
         />
-        <button type="button" className="btn btn-secondary" onClick={() => void test()} disabled={busy || urlManaged}>
+        <button type="button" className="btn btn-secondary" onClick={() => void test()} disabled={busy}>
           Probar conexión
         </button>
         <TextField
@@ -124,11 +125,12 @@ export function ConfiguracionScreen() {
           readOnly={idleManaged}
           hint={idleManaged ? MANAGED_BY_ORGANIZATION : 'Tras este tiempo sin uso, la sesión se cierra (equipos compartidos).'}
         />
+        <ProxySettingsFields value={proxy} onChange={setProxy} errors={errors} managed={proxyManaged} />
         <div className="form-actions">
           <button type="button" className="btn btn-secondary" onClick={back}>
             Volver
           </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || (urlManaged && idleManaged)}>
+          <button type="submit" className="btn btn-primary" disabled={busy || (urlManaged && idleManaged && proxyManaged)}>
             Guardar
           </button>
         </div>

@@ -5,6 +5,8 @@ import { ecuapass } from '../bridge';
 import { useAppStore } from '../state/app-store';
 import { ConfirmDialog, Dialog, InfoDialog } from '../components/Dialog';
 import { FieldShell, fieldAria } from '../components/FieldShell';
+import { useBridgeCall } from '../hooks/use-bridge-call';
+import { FormAlert } from '../components/FormAlert';
 
 type Step = 'closed' | 'reason' | 'confirm' | 'done';
 
@@ -17,7 +19,7 @@ export function DarDeBaja() {
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const [failure, setFailure] = useState<ContractError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, call } = useBridgeCall();
   const [message, setMessage] = useState('');
   const textarea = useRef<HTMLTextAreaElement>(null);
 
@@ -29,14 +31,9 @@ export function DarDeBaja() {
   }
 
   async function deactivate() {
-    setBusy(true);
-    const res = await ecuapass.deactivateUser({ reason: reason.trim() });
-    setBusy(false);
+    const res = await call(() => ecuapass.deactivateUser({ reason: reason.trim() }));
     if (!res.ok) {
-      if (res.error.code === 'UNAUTHENTICATED') {
-        useAppStore.getState().sessionExpired(res.error.message);
-        return;
-      }
+      if (res.error.code === 'UNAUTHENTICATED') return; // useBridgeCall went back to the login
       setFailure(res.error);
       if (res.error.fields?.reason) setReasonError(res.error.fields.reason);
       setStep('reason');
@@ -67,11 +64,7 @@ export function DarDeBaja() {
         }
       >
         <p>Escriba el motivo por el cual desea dar de baja a su usuario.</p>
-        {failure && (
-          <p className="form-error" role="alert">
-            {failure.message}
-          </p>
-        )}
+        <FormAlert>{failure?.message}</FormAlert>
         <FieldShell id="baja-reason" label="Motivo" required error={reasonError} hint="Entre 10 y 500 caracteres.">
           <textarea
             ref={textarea}

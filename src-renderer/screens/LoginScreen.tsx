@@ -3,6 +3,8 @@ import { LoginRequestSchema, fieldErrorsFrom, type ContractError } from '../../s
 import { ecuapass } from '../bridge';
 import { useAppStore } from '../state/app-store';
 import { TextField } from '../components/TextField';
+import { useBridgeCall } from '../hooks/use-bridge-call';
+import { FormAlert } from '../components/FormAlert';
 
 export function LoginScreen() {
   const notice = useAppStore((s) => s.loginNotice);
@@ -13,7 +15,7 @@ export function LoginScreen() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<ContractError | null>(startupError);
   const [info, setInfo] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, call } = useBridgeCall();
   const [remembered, setRemembered] = useState<string[]>([]);
   const userRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -34,9 +36,7 @@ export function LoginScreen() {
     }
     setFieldErrors({});
     setError(null);
-    setBusy(true);
-    const res = await ecuapass.login(parsed.data);
-    setBusy(false);
+    const res = await call(() => ecuapass.login(parsed.data));
     if (res.ok) {
       useAppStore.getState().signedIn(res.value);
       return;
@@ -49,9 +49,7 @@ export function LoginScreen() {
 
   async function resume(id: string) {
     setError(null);
-    setBusy(true);
-    const res = await ecuapass.resumeUser({ userId: id });
-    setBusy(false);
+    const res = await call(() => ecuapass.resumeUser({ userId: id }));
     if (!res.ok) return setError(res.error);
     if (res.value) return useAppStore.getState().signedIn(res.value);
     // Its session has ended: the entry is gone, the password is needed.
@@ -82,11 +80,7 @@ export function LoginScreen() {
             {info ?? notice}
           </p>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error.message}
-          </p>
-        )}
+        <FormAlert>{error?.message}</FormAlert>
         {remembered.length > 0 && (
           <section aria-labelledby="remembered-title">
             <h2 id="remembered-title" className="remembered-title">

@@ -46,3 +46,21 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_IOERR' || code === 'SQLITE_CANTOPEN') return true;
   return e.cause !== undefined && e.cause !== err && isDatabaseUnavailable(e.cause);
 }
+
+/**
+ * The database cannot take writes right now, through no fault of the request (issue #11 case 9):
+ * disk full, read-only file or database, locked by another writer beyond the wait, I/O error. The
+ * client gets 503 and may try again; it is never a 500. (A database that is down or restarting is
+ * isDatabaseUnavailable's, with its own message.)
+ */
+export function isStorageUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; cause?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  const code = typeof e.code === 'string' ? e.code : '';
+  // SQLite's extended codes carry the primary one as a prefix (SQLITE_READONLY_DBMOVED, SQLITE_IOERR_WRITE, …).
+  if (/^SQLITE_(FULL|READONLY|BUSY|LOCKED|IOERR|CANTOPEN|NOMEM)/.test(code)) return true;
+  // PostgreSQL: 53xxx insufficient resources (53100 disk full), 25006 read-only transaction, 55P03 lock not available.
+  // (53300, too many connections, is "unavailable" rather than storage: isDatabaseUnavailable.)
+  if ((/^53/.test(code) && code !== '53300') || code === '25006' || code === '55P03') return true;
+  return e.cause !== undefined && e.cause !== err && isStorageUnavailable(e.cause);
+}

@@ -29,7 +29,27 @@ export function openDatabase(location: DatabaseLocation, options: OpenOptions = 
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: rollbackTolerant(sqlite) }) });
+}
+
+/**
+ * On some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM, SQLITE_BUSY mid-transaction) SQLite
+ * has already rolled the transaction back itself. Kysely's ROLLBACK would then fail with "no
+ * transaction is active" and that error would replace the real one, so a full disk became a 500
+ * instead of a 503 (issue #11). A ROLLBACK with no transaction open is therefore a no-op.
+ */
+function rollbackTolerant(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const noop = prepare('SELECT 1 WHERE 0');
+  return new Proxy(sqlite, {
+    get(target, key, receiver) {
+      if (key !== 'prepare') {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      }
+      return (source: string) => (/^\s*rollback\s*$/i.test(source) && !target.inTransaction ? noop : prepare(source));
+    },
+  });
 }
 
 function openPostgres(url: string, options: OpenOptions): Db {

@@ -20,13 +20,8 @@ export interface UsersTable {
   email: string;
   password_hash: string;
   version: number;
-  failed_logins: number;
-  locked_until: string | null;
   deactivated_at: string | null;
   deactivation_reason: string | null;
-  /** Wrong current passwords in a row at "Verificar contraseña" (not login's count). */
-  password_check_failures: Generated<number>;
-  password_check_locked_until: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -77,6 +72,18 @@ export interface SecurityCodeSendsTable {
   sent_at: string;
 }
 
+/**
+ * Attempt limits (login, "Verificar contraseña"): one row per scope and subject, counted with a
+ * single conditional upsert before the password is checked (security/attempt-lock.ts).
+ */
+export interface AttemptCountersTable {
+  scope: string;
+  /** Login: the normalised ID.usuario as typed (known or not); verify: the session's user id. */
+  subject: string;
+  tries: number;
+  locked_until: string | null;
+}
+
 export interface SandboxMailboxTable {
   id: Generated<number>;
   to_address: string;
@@ -93,6 +100,7 @@ export interface Database {
   email_security_codes: EmailSecurityCodesTable;
   security_code_sends: SecurityCodeSendsTable;
   sandbox_mailbox: SandboxMailboxTable;
+  attempt_counters: AttemptCountersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

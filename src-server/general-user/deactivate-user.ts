@@ -3,6 +3,7 @@ import { writeAudit } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open-database';
 import { AppError } from '../http/app-error';
+import { findUser, markUserDeactivated } from '../users/user-repository';
 import { deactivationMessage, deactivationNotice } from '../mail/mail-texts';
 import type { Mailer } from '../mail/mailer';
 
@@ -19,18 +20,12 @@ export async function deactivateUser(deps: Deps, userId: string, reason: string)
   const now = deps.clock.now();
   const at = now.toISOString();
   const user = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('users').selectAll().where('user_id', '=', userId).executeTakeFirst();
+    const row = await findUser(trx, userId);
     // The session hook refuses deactivated users, so this is a deactivation racing another one.
     if (!row || row.deactivated_at !== null) throw new AppError('UNAUTHENTICATED');
     // Conditional: of two deactivations racing on two instances, only one marks the user (and writes
     // the audit row); the other finds it already done.
-    const marked = await trx
-      .updateTable('users')
-      .set({ deactivated_at: at, deactivation_reason: reason, updated_at: at })
-      .where('user_id', '=', userId)
-      .where('deactivated_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(marked.numUpdatedRows) !== 1) throw new AppError('UNAUTHENTICATED');
+    if (!(await markUserDeactivated(trx, userId, reason, at))) throw new AppError('UNAUTHENTICATED');
     await trx.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
     await trx.deleteFrom('password_tickets').where('user_id', '=', userId).execute();
     await trx.deleteFrom('email_security_codes').where('user_id', '=', userId).execute();

@@ -22,7 +22,13 @@ export async function requestSecurityCode(deps: Deps, userId: string, rawEmail: 
   const email = rawEmail.toLowerCase();
   if (!(await isEmailAvailable(deps.db, email))) throw new AppError('EMAIL_UNAVAILABLE');
 
-  const slot = await takeSendSlot(deps.db, userId, deps.clock.now(), deps.limits);
+  const taken = await takeSendSlot(deps.db, userId, deps.clock.now(), deps.limits);
+  if ('limited' in taken) {
+    const message = taken.limited === 'minute' ? SERVER_MSG.securityCodeTooSoon : SERVER_MSG.securityCodeHourlyLimit;
+    // Bound to "Ingrese código de seguridad", the field the user is waiting to fill.
+    throw new AppError('RATE_LIMITED', { securityCode: message }, message);
+  }
+  const slot = taken.slotId;
   const code = newSecurityCode();
   let codeHash: string;
   try {

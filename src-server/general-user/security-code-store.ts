@@ -3,20 +3,20 @@ import { addMinutes } from '../clock';
 import { lockUserRow } from '../db/dialect';
 import type { Db } from '../db/open-database';
 import type { EmailSecurityCodeRow } from '../db/schema';
-import { AppError } from '../http/app-error';
 import type { GeneralUserLimits } from './limits';
-import { SERVER_MSG } from './messages';
 
 /**
  * Takes one slot of the per-user send limits (design §5: at most 1 code a minute and 5 an hour),
  * in one transaction so two parallel requests cannot both take the last slot. The slot is taken
  * before sending and given back by `releaseSendSlot` when the send fails: only codes actually
- * sent count. Returns the slot's id.
+ * sent count. Returns the slot's id, or which limit is reached (the flow answers 429).
  */
-export async function takeSendSlot(db: Db, userId: string, now: Date, limits: GeneralUserLimits): Promise<number> {
+export type SendSlot = { slotId: number } | { limited: 'minute' | 'hour' };
+
+export async function takeSendSlot(db: Db, userId: string, now: Date, limits: GeneralUserLimits): Promise<SendSlot> {
   const minuteAgo = addMinutes(now, -1).getTime();
   const hourAgo = addMinutes(now, -60);
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<SendSlot> => {
     // Parallel requests of one user (on any instance) count their sends one at a time.
     await lockUserRow(trx, userId);
     // Older sends no longer count for anything.
@@ -24,14 +24,14 @@ export async function takeSendSlot(db: Db, userId: string, now: Date, limits: Ge
     const recent = await trx.selectFrom('security_code_sends').select('sent_at').where('user_id', '=', userId).execute();
     const inLastHour = recent.filter((r) => new Date(r.sent_at) > hourAgo);
     const inLastMinute = inLastHour.filter((r) => new Date(r.sent_at).getTime() > minuteAgo);
-    if (inLastMinute.length >= limits.securityCodesPerMinute) throw new AppError('RATE_LIMITED', undefined, SERVER_MSG.securityCodeTooSoon);
-    if (inLastHour.length >= limits.securityCodesPerHour) throw new AppError('RATE_LIMITED', undefined, SERVER_MSG.securityCodeHourlyLimit);
+    if (inLastMinute.length >= limits.securityCodesPerMinute) return { limited: 'minute' };
+    if (inLastHour.length >= limits.securityCodesPerHour) return { limited: 'hour' };
     const row = await trx
       .insertInto('security_code_sends')
       .values({ user_id: userId, sent_at: now.toISOString() })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return row.id;
+    return { slotId: row.id };
   });
 }
 
@@ -64,15 +64,34 @@ export function findSecurityCode(db: Db, userId: string): Promise<EmailSecurityC
 }
 
 /**
- * Counts a wrong try against this very code (matched by hash: a code requested meanwhile starts
- * clean). Runs on its own, outside the update's transaction, so the failed update cannot roll it back.
+ * Counts a try against this very code BEFORE it is checked (matched by hash: a code requested
+ * meanwhile starts clean), in one conditional UPDATE … RETURNING: N parallel tries can never get
+ * more than `maxTries` checks, on SQLite and on PostgreSQL under READ COMMITTED (the UPDATE waits
+ * for the row and re-checks its WHERE). Runs on its own, outside the update's transaction, so a
+ * failed update cannot roll it back. False: no live code to try (spent, killed, expired, replaced).
  */
-export async function recordWrongSecurityCodeTry(db: Db, userId: string, codeHash: string): Promise<void> {
-  await db
+export async function reserveSecurityCodeTry(db: Db, userId: string, codeHash: string, now: Date, maxTries: number): Promise<boolean> {
+  const row = await db
     .updateTable('email_security_codes')
     .set({ failed_tries: sql<number>`failed_tries + 1` })
     .where('user_id', '=', userId)
     .where('code_hash', '=', codeHash)
+    .where('spent_at', 'is', null)
+    .where('failed_tries', '<', maxTries)
+    .where('expires_at', '>', now.toISOString())
+    .returning('failed_tries')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The right code: its try was not a wrong one, so it is given back (the holder of the code needs no guesses). */
+export async function refundSecurityCodeTry(db: Db, userId: string, codeHash: string): Promise<void> {
+  await db
+    .updateTable('email_security_codes')
+    .set({ failed_tries: sql<number>`failed_tries - 1` })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', codeHash)
+    .where('failed_tries', '>', 0)
     .execute();
 }
 

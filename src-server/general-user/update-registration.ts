@@ -12,7 +12,8 @@ import { AppError } from '../http/app-error';
 import { registrationChangeNotice } from '../mail/mail-texts';
 import type { Mailer } from '../mail/mailer';
 import { hashPassword, verifyPassword } from '../security/password-hash';
-import { findUser } from '../users/user-repository';
+import { revokeOtherSessions } from '../sessions/session-store';
+import { findUser, writeRegistration } from '../users/user-repository';
 import { changedFieldNames, type EditableColumns } from './changed-fields';
 import { checkSecurityCode } from './check-security-code';
 import { isEmailAvailable } from './email-availability';
@@ -57,7 +58,13 @@ function columnsOf(body: RegistrationUpdate, current: UserRow, newEmail: string 
  * The ticket and the code are spent only by the transaction that saves the update, so any of
  * these failures leaves them usable for the corrected retry.
  */
-export async function updateRegistration(deps: Deps, userId: string, body: RegistrationUpdate): Promise<UserRow> {
+export async function updateRegistration(
+  deps: Deps,
+  userId: string,
+  body: RegistrationUpdate,
+  /** The session making the change: it stays; a password or e-mail change ends every other one. */
+  currentTokenHash: string,
+): Promise<UserRow> {
   const { db, clock } = deps;
   const current = await findUser(db, userId);
   if (!current) throw new AppError('UNAUTHENTICATED');
@@ -86,7 +93,8 @@ export async function updateRegistration(deps: Deps, userId: string, body: Regis
   let saved: { before: UserRow; after: UserRow };
   try {
     saved = await db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('users').selectAll().where('user_id', '=', userId).executeTakeFirstOrThrow();
+      const before = await findUser(trx, userId);
+      if (!before) throw new AppError('UNAUTHENTICATED');
       // The password checked above must still be the stored one (a seed reset changes it too).
       if (before.version !== body.version || before.password_hash !== current.password_hash) throw new AppError('VERSION_CONFLICT');
       if (newEmail !== undefined && !(await isEmailAvailable(trx, newEmail))) throw new AppError('EMAIL_UNAVAILABLE');
@@ -99,20 +107,19 @@ export async function updateRegistration(deps: Deps, userId: string, body: Regis
       }
 
       const columns = columnsOf(body, before, newEmail);
-      const result = await trx
-        .updateTable('users')
-        .set({
-          ...columns,
-          ...(newPasswordHash ? { password_hash: newPasswordHash } : {}),
-          version: before.version + 1,
-          updated_at: now.toISOString(),
-        })
-        .where('user_id', '=', userId)
-        .where('version', '=', body.version)
-        .executeTakeFirst();
-      // Optimistic concurrency: another writer (another instance) got there first. On PostgreSQL this
-      // UPDATE waits for a concurrent one on the row, then re-checks the version: exactly one wins.
-      if (Number(result.numUpdatedRows) !== 1) throw new AppError('VERSION_CONFLICT');
+      const written = await writeRegistration(
+        trx,
+        userId,
+        body.version,
+        { ...columns, ...(newPasswordHash ? { password_hash: newPasswordHash } : {}) },
+        now,
+      );
+      // Another writer (another instance) got there first.
+      if (!written) throw new AppError('VERSION_CONFLICT');
+
+      // Whoever else holds a session (maybe the one who stole the old password) is logged out, in the
+      // same transaction as the change (Keycloak's "sign out other sessions", on by default here).
+      if (newEmail !== undefined || newPasswordHash !== undefined) await revokeOtherSessions(trx, userId, currentTokenHash, now);
 
       await writeAudit(trx, {
         userId,
@@ -120,7 +127,8 @@ export async function updateRegistration(deps: Deps, userId: string, body: Regis
         action: 'registration.update',
         fields: changedFieldNames(before, columns, newPasswordHash !== undefined),
       });
-      const after = await trx.selectFrom('users').selectAll().where('user_id', '=', userId).executeTakeFirstOrThrow();
+      const after = await findUser(trx, userId);
+      if (!after) throw new AppError('UNAUTHENTICATED');
       return { before, after };
     });
   } catch (err) {

@@ -36,6 +36,8 @@ export class AppError extends Error {
     fields?: FieldErrors,
     message: string = ERROR_MESSAGES[code],
     status?: number,
+    /** Extra response headers, e.g. Retry-After with a 429. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.status = status ?? STATUS_OF[code] ?? 500;

@@ -1,8 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_MESSAGES, ErrorBodySchema, type ErrorBody, type ErrorCode, type FieldErrors } from '../../src-shared/contract';
-import { isDatabaseUnavailable } from '../db/dialect';
+import { isDatabaseUnavailable, isStorageUnavailable } from '../db/dialect';
 import { SERVER_MSG } from '../general-user/messages';
 import { AppError } from './app-error';
+
+/** 503 when the database cannot take the write (disk full, read-only, locked too long): the user may retry later. */
+export const STORAGE_UNAVAILABLE_MESSAGE =
+  'El servidor de Ecuapass no puede guardar datos en este momento. Sus datos no se modificaron; intente nuevamente en unos minutos.';
 
 function errorBody(code: ErrorCode, message: string, fields?: FieldErrors): ErrorBody {
   return ErrorBodySchema.parse({ error: fields ? { code, message, fields } : { code, message } });
@@ -34,12 +38,19 @@ function isFastifyClientError(error: unknown): error is FastifyError & { statusC
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
+      reply.headers(error.headers);
       return sendError(reply, error.status, error.code, error.message, error.fields);
     }
     if (isFastifyClientError(error)) {
       const code = clientErrorCode(error.statusCode);
       request.log.info({ err: { code: error.code, message: error.message } }, 'client error');
       return sendError(reply, code === 'BAD_REQUEST' ? 400 : error.statusCode, code);
+    }
+    if (isStorageUnavailable(error)) {
+      // The operator must see this at once (free disk space, fix permissions); the client just retries later.
+      request.log.error({ err: error }, 'database cannot take writes');
+      reply.header('retry-after', '5');
+      return sendError(reply, 503, 'INTERNAL', STORAGE_UNAVAILABLE_MESSAGE);
     }
     if (isDatabaseUnavailable(error)) {
       // Not a bug and not the client's fault: the database is down or restarting. 503 tells a proxy

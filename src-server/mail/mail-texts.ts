@@ -54,6 +54,7 @@ export function registrationChangeNotice(p: { to: string; userId: string; at: Da
   const changes: string[] = [];
   if (p.newEmail !== undefined) changes.push(`- El correo electrónico registrado se cambió a ${maskEmail(p.newEmail)}.`);
   if (p.passwordChanged) changes.push('- La contraseña fue cambiada.');
+  changes.push('- Se cerraron todas las demás sesiones abiertas de este usuario; solo sigue abierta la sesión desde la que se hizo el cambio.');
   return {
     to: p.to,
     subject: REGISTRATION_CHANGE_SUBJECT,

@@ -28,7 +28,9 @@ export function generalUserRoutes(deps: AppDeps) {
     app.post('/general-user/password/verify', { onRequest: auth.requireSession }, async (request, reply) => {
       const body = parseBody(PasswordVerifyRequestSchema, request.body);
       const userId = auth.sessionOf(request).userId;
-      const { ticket, expiresAt } = await verifyCurrentPassword(flowDeps(request.log), userId, body.currentPassword);
+      const { ticket, expiresAt } = await deps.passwordWork.run(request.ip, () =>
+        verifyCurrentPassword(flowDeps(request.log), userId, body.currentPassword),
+      );
       return sendContract(reply, 200, PasswordVerifyResponseSchema, { ticket, expiresAt: expiresAt.toISOString() });
     });
 

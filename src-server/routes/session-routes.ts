@@ -13,7 +13,7 @@ export function sessionRoutes(deps: AppDeps) {
 
     app.post('/sessions', async (request, reply) => {
       const body = parseBody(LoginRequestSchema, request.body);
-      const result = await logIn(deps, body.userId, body.password);
+      const result = await deps.passwordWork.run(request.ip, () => logIn(deps, body.userId, body.password));
       request.log.info({ userId: result.user.userId }, 'login');
       return sendContract(reply, 201, LoginResponseSchema, {
         token: result.token,

@@ -3,6 +3,7 @@ import { writeAudit } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open-database';
 import type { UsersTable } from '../db/schema';
+import { clearAllTriesOf } from '../security/attempt-lock';
 import { hashPassword } from '../security/password-hash';
 import { SeedError } from './seed-error';
 import type { SeedUser } from './seed-schema';
@@ -52,12 +53,9 @@ export async function upsertSeedUsers(db: Db, clock: Clock, users: readonly Seed
         throw new SeedError(`SANDBOX_SEED: entry ${i + 1} ("${user.userId}"), field "email": already registered by user "${owner.user_id}"`);
       }
       const existing = await trx.selectFrom('users').selectAll().where('user_id', '=', user.userId).executeTakeFirst();
+      await clearAllTriesOf(trx, user.userId);
       const reset = {
         password_hash: hashes[i] as string,
-        failed_logins: 0,
-        locked_until: null,
-        password_check_failures: 0,
-        password_check_locked_until: null,
         deactivated_at: null,
         deactivation_reason: null,
       };

@@ -5,7 +5,15 @@ import { AppError } from '../http/app-error';
 import { findSessionByToken, touchSession } from './session-store';
 import { isSessionExpired, sessionExpiresAt, type SessionLimits } from './session-policy';
 
-const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * last_seen_at is written only when it is older than this, so a burst of reads is not a burst of
+ * writes. The idle window is then exact to within this slack whatever its length (issue #11: with
+ * a fixed minute, a 1-minute window used every 15 s died at 60 s): at most 5 s, and a twelfth of
+ * a window shorter than a minute.
+ */
+export function touchSlackMs(idleMinutes: number): number {
+  return Math.min(5_000, (idleMinutes * 60_000) / 12);
+}
 
 export interface AuthenticatedSession {
   userId: string;
@@ -23,7 +31,7 @@ function bearerToken(request: FastifyRequest): string | undefined {
 /**
  * Resolves the caller's live session. Used as an `onRequest` hook, so a request without a live
  * token is refused with 401 before its body is even read. Each accepted request extends the idle
- * window (last_seen_at = now, written at most once a minute).
+ * window (last_seen_at = now, written at most every touchSlackMs).
  */
 export function createAuthenticator(deps: { db: Db; clock: Clock; limits: SessionLimits }) {
   const sessions = new WeakMap<FastifyRequest, AuthenticatedSession>();
@@ -36,8 +44,7 @@ export function createAuthenticator(deps: { db: Db; clock: Clock; limits: Sessio
     if (!row || row.revoked_at !== null || row.user_deactivated_at !== null) throw new AppError('UNAUTHENTICATED');
     const times = { createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) };
     if (isSessionExpired(times, deps.limits, now)) throw new AppError('UNAUTHENTICATED');
-    // The idle window moves at most once a minute: otherwise every read would be a write.
-    const touch = now.getTime() - times.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS;
+    const touch = now.getTime() - times.lastSeenAt.getTime() >= touchSlackMs(deps.limits.idleMinutes);
     if (touch) await touchSession(deps.db, row.token_hash, now);
     sessions.set(request, {
       userId: row.user_id,

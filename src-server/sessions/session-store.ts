@@ -42,3 +42,15 @@ export async function revokeSession(db: Db, tokenHash: string, now: Date): Promi
     .where('revoked_at', 'is', null)
     .execute();
 }
+
+/** Ends every live session of the user except `keepTokenHash` (after a password or e-mail change). */
+export async function revokeOtherSessions(db: Db, userId: string, keepTokenHash: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .where('token_hash', '!=', keepTokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -14,6 +14,7 @@ import {
 } from './http';
 import { registrationFormSchema } from '../registration/update';
 import { PolicyStateSchema } from './policy';
+import { ProxySettingsSchema } from './proxy';
 import { UpdateStateSchema } from './update';
 
 /** Every bridge method answers with a value, never throws across IPC (design §3). */
@@ -53,6 +54,8 @@ export const SettingsViewSchema = z.object({
   /** 'env': ECUAPASS_API_URL is set and wins over the saved value; 'policy': the machine policy fixes it. */
   backendUrlSource: z.enum(['env', 'settings', 'default', 'policy']),
   idleLockMinutes: z.number(),
+  /** How requests reach the backend (issue 12); the policy's when it fixes the proxy. */
+  proxy: ProxySettingsSchema,
   /** Machine policy (issue 10): which of these settings the organisation fixes. */
   policy: PolicyStateSchema,
 });
@@ -66,6 +69,7 @@ export const SettingsUpdateSchema = z.strictObject({
     .min(IDLE_LOCK_MINUTES.min, `Entre ${IDLE_LOCK_MINUTES.min} y ${IDLE_LOCK_MINUTES.max} minutos.`)
     .max(IDLE_LOCK_MINUTES.max, `Entre ${IDLE_LOCK_MINUTES.min} y ${IDLE_LOCK_MINUTES.max} minutos.`)
     .optional(),
+  proxy: ProxySettingsSchema.optional(),
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
 
@@ -111,8 +115,8 @@ export const bridgeContract = {
   switchUser: { input: NoInput, output: z.null() },
   getSettings: { input: NoInput, output: SettingsViewSchema },
   updateSettings: { input: SettingsUpdateSchema, output: SettingsViewSchema },
-  /** "Probar conexión": whether a backend answers at that URL. */
-  testConnection: { input: z.strictObject({ backendUrl: BackendUrlField }), output: z.object({ reachable: z.literal(true) }) },
+  /** "Probar conexión": whether a backend answers at that URL, through that proxy (else the one in force). */
+  testConnection: { input: z.strictObject({ backendUrl: BackendUrlField, proxy: ProxySettingsSchema.optional() }), output: z.object({ reachable: z.literal(true) }) },
   /** Updates (issue 10): the notice's state, read by the renderer while it shows. */
   getUpdateState: { input: NoInput, output: UpdateStateSchema },
   /** "Reiniciar y actualizar": installs the verified download and restarts. */

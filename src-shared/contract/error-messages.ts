@@ -37,6 +37,8 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   INVALID_INPUT: 'Los datos enviados no son válidos.',
   FORBIDDEN_SENDER: 'Solicitud rechazada: no proviene de la ventana de la aplicación.',
   INSECURE_URL: 'La dirección del servidor debe usar https (http solo se permite en este mismo equipo).',
+  CERTIFICATE_REFUSED:
+    'El certificado del servidor de Ecuapass no es válido para este equipo, así que no se envió ningún dato. Pida a su departamento de TI que revise el certificado del servidor.',
   POLICY_INVALID:
     'La política de su organización para este equipo no es válida: la aplicación no se conectará hasta que su departamento de TI la corrija.',
   MANAGED_BY_POLICY: 'Administrado por su organización: este valor no se puede cambiar en este equipo.',

@@ -10,7 +10,7 @@ export const API_PREFIX = '/api/v1';
 export const ID_USUARIO_MAX = 50;
 
 export const LoginRequestSchema = z.strictObject({
-  userId: requiredString().trim().min(1, MSG.required).max(ID_USUARIO_MAX, MSG.invalidType),
+  userId: requiredString().normalize('NFC').trim().min(1, MSG.required).max(ID_USUARIO_MAX, MSG.invalidType),
   password: requiredString().min(1, MSG.required).max(256, MSG.invalidType),
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
@@ -52,7 +52,7 @@ export const PasswordVerifyRequestSchema = z.strictObject({
 export const PasswordVerifyResponseSchema = z.object({ ticket: z.string().min(1), expiresAt: z.iso.datetime() });
 
 export const EmailRequestSchema = z.strictObject({
-  email: requiredString().trim().min(1, MSG.required).pipe(z.email(MSG.emailInvalid)).pipe(z.string().max(254, MSG.emailInvalid)),
+  email: requiredString().normalize('NFC').trim().min(1, MSG.required).pipe(z.email(MSG.emailInvalid)).pipe(z.string().max(254, MSG.emailInvalid)),
 });
 export const EmailAvailabilityResponseSchema = z.object({ available: z.boolean() });
 export const SecurityCodeResponseSchema = z.object({ expiresAt: z.iso.datetime() });

@@ -5,4 +5,6 @@ export * from './bridge';
 export * from './bridge-methods';
 export * from './field-errors';
 export * from './policy';
+export * from './proxy';
 export * from './update';
+export * from './well-formed-text';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProxySettingsSchema } from './proxy';
 
 /**
  * The machine policy an IT department writes (Linux `/etc/ecuapass-desktop/policy.json`, see README "Política de
@@ -35,8 +36,8 @@ export const MachinePolicySchema = z.strictObject({
       feedUrl: PolicyUrl.optional(),
     })
     .optional(),
-  /** Reserved for the proxy settings (issue 12 defines its shape); accepted as an object here. */
-  proxy: z.record(z.string(), z.unknown()).optional(),
+  /** How every user of the machine reaches the backend: { mode: system|manual|pac, server, bypass, pacUrl }. */
+  proxy: ProxySettingsSchema.optional(),
 });
 export type MachinePolicy = z.infer<typeof MachinePolicySchema>;
 

@@ -16,7 +16,10 @@ export const requiredString = () =>
 
 export const NAME_PATTERN = /^\p{L}[\p{L}\p{M} '.-]*$/u;
 
+// NFC: "José" typed with a combining accent and "José" precomposed are one name, for the comparison
+// of corrections and in storage (issue #11).
 export const nameField = requiredString()
+  .normalize('NFC')
   .trim()
   .min(1, MSG.required)
   .min(3, MSG.nameLength)
@@ -55,7 +58,7 @@ export const mobileNumberField = requiredString()
 
 export const faxField = z.string({ error: MSG.invalidType }).regex(DIGITS_UP_TO_14, MSG.faxDigits).nullable();
 
-export const emailField = requiredString().trim().min(1, MSG.required).pipe(z.email(MSG.emailInvalid)).pipe(z.string().max(254, MSG.emailInvalid));
+export const emailField = requiredString().normalize('NFC').trim().min(1, MSG.required).pipe(z.email(MSG.emailInvalid)).pipe(z.string().max(254, MSG.emailInvalid));
 
 /** 8 characters of A–Z and 2–9 (design §5); the backend draws from the unambiguous subset. */
 export const SECURITY_CODE_PATTERN = /^[A-Z2-9]{8}$/;

@@ -1,3 +1,4 @@
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +14,9 @@ import { startUpdateFeed, type UpdateFeedServer } from './support/update-feed-se
 
 // The .deb built by scripts/run-installed-test.mjs from dist/linux-unpacked, and the same app at a higher version.
 const DEB = process.env.ECUAPASS_DEB ?? '';
-const NEXT_DEB = process.env.ECUAPASS_DEB_NEXT ?? '';
-const NEXT_VERSION = process.env.ECUAPASS_DEB_NEXT_VERSION ?? '';
+// Two newer releases: the first installed when the app quits, the second by "Reiniciar y actualizar".
+const NEXT_DEBS = (process.env.ECUAPASS_DEB_NEXT ?? '').split(':').filter(Boolean);
+const [FIRST, SECOND] = (process.env.ECUAPASS_DEB_NEXT_VERSION ?? '').split(':').filter(Boolean).map((version, i) => ({ version, deb: NEXT_DEBS[i] ?? '' }));
 const REPO = path.resolve(__dirname, '../..');
 
 test.describe.configure({ mode: 'serial' });
@@ -38,13 +40,13 @@ const appEnv = {
 };
 
 test.beforeAll(async () => {
-  expect(DEB && NEXT_DEB && NEXT_VERSION, 'run through scripts/run-installed-test.mjs (npm run test:installed)').toBeTruthy();
+  expect(DEB && FIRST?.deb && SECOND?.deb, 'run through scripts/run-installed-test.mjs (npm run test:installed)').toBeTruthy();
   expect(installedVersion(), `${PACKAGE} must not be installed before the test (it installs and removes it)`).toBeNull();
   mkdirSync(dataFolder, { recursive: true });
   version = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version;
   await clearKeychain();
   backend = await startBackend();
-  feed = await startUpdateFeed({ deb: NEXT_DEB, version: NEXT_VERSION, currentVersion: version });
+  feed = await startUpdateFeed({ release: FIRST!, currentVersion: version });
   // CI owns its machine: the real file. A shared developer machine: a private mount (see machine-policy-file.ts).
   policy = machinePolicyFile(process.env.ECUAPASS_INSTALL_TEST_REQUIRED === '1' || !privateMountWorks() ? 'machine' : 'private');
 });
@@ -79,6 +81,12 @@ test('apt-get install ./<file>.deb installs the program, its Spanish desktop ent
   expect(entry).toMatch(/^Comment=Modificar la información de registro de Usuario General en Ecuapass$/m);
   expect(entry).toMatch(/^Categories=Office;$/m);
   expect(desktopExec()[0]).toBe('/usr/bin/ecuapass-desktop');
+  expect(files).toContain('/usr/share/man/man1/ecuapass-desktop.1.gz');
+  // A release build: no Node inspector (so no electron.launch), no test marker (so no ECUAPASS_POLICY_FILE).
+  const wire = (await getCurrentFuseWire('/usr/lib/ecuapass-desktop/ecuapass-desktop')) as unknown as Record<number, number>;
+  expect(String.fromCharCode(wire[FuseV1Options.EnableNodeCliInspectArguments]!)).toBe('0');
+  expect(String.fromCharCode(wire[FuseV1Options.RunAsNode]!)).toBe('0');
+  expect(files.some((f) => f.endsWith('/ecuapass-test-build'))).toBe(false);
   test.info().annotations.push({ type: 'installed', description: `${files.length} files, ${firstInstall.dirs.length} directories (dpkg -L)` });
 });
 
@@ -119,16 +127,17 @@ for (const mode of ['truncated', 'tampered'] as const) {
   test(`a ${mode} download of the newer version is refused with a Spanish message and nothing is installed`, async () => {
     policy.write({ backendUrl: backend.url, updates: { feedUrl: feed.url } });
     feed.mode = mode;
-    const before = feed.hits[`/${path.basename(NEXT_DEB)}`] ?? 0;
+    const debPath = `/${path.basename(FIRST!.deb)}`;
+    const before = feed.hits[debPath] ?? 0;
     running = await launch();
     const notice = running.page.getByRole('complementary', { name: 'Actualización' });
     await expect(notice).toContainText(
-      `La descarga de la versión ${NEXT_VERSION} no coincide con la firma publicada (sha512) y se descartó. No se instaló nada.`,
+      `La descarga de la versión ${FIRST!.version} no coincide con la firma publicada (sha512) y se descartó. No se instaló nada.`,
       { timeout: 60_000 },
     );
     await expect(notice.getByRole('button', { name: 'Reiniciar y actualizar' })).toHaveCount(0);
     await screenshot(running.page, `7${mode === 'truncated' ? 2 : 3}-actualizacion-${mode === 'truncated' ? 'truncada' : 'alterada'}`);
-    expect(feed.hits[`/${path.basename(NEXT_DEB)}`]).toBeGreaterThan(before);
+    expect(feed.hits[debPath]).toBeGreaterThan(before);
     // Nothing kept to install at quit, and a quit installs nothing.
     expect(pendingDebs()).toEqual([]);
     const refused = await running.page.evaluate(() => window.ecuapass.installUpdate());
@@ -139,36 +148,47 @@ for (const mode of ['truncated', 'tampered'] as const) {
   });
 }
 
-test('the real newer build: "Está disponible la versión X", download progress, verified, installed at the restart', async () => {
+test('the real newer build: "Está disponible la versión X", download progress, verified, installed when the app quits', async () => {
   policy.write({ backendUrl: backend.url, updates: { feedUrl: feed.url } });
   feed.mode = 'good';
+  feed.release = FIRST!;
   running = await launch();
-  const page = running.page;
-  const notice = page.getByRole('complementary', { name: 'Actualización' });
-  await expect(notice).toContainText(`Está disponible la versión ${NEXT_VERSION}.`, { timeout: 30_000 });
-  const progress = notice.getByRole('progressbar', { name: 'Progreso de la descarga' });
-  await expect(progress).toBeVisible();
-  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(5);
-  await expect(notice).toContainText(/Descargando… \d+ %/);
-  await screenshot(page, '74-actualizacion-descargando');
-  await expect(notice).toContainText(`La versión ${NEXT_VERSION} se descargó y se verificó. Se instalará al reiniciar la aplicación.`, { timeout: 90_000 });
-  await screenshot(page, '75-actualizacion-lista');
-  expect(pendingDebs()).toHaveLength(1);
+  const notice = await downloadUntilReady(running.page, FIRST!.version, '74-actualizacion-descargando', '75-actualizacion-lista');
+  await expect(notice.getByRole('button', { name: 'Reiniciar y actualizar' })).toBeVisible();
+  expect(pendingDebs()).toEqual([path.basename(FIRST!.deb)]);
+  expect(installedVersion()).toBe(version);
 
-  // "Reiniciar y actualizar": electron-updater's DebUpdater runs dpkg -i (as root here, else through pkexec/sudo)
-  // and starts the new version with the same command line.
+  // The user just closes the window: electron-updater installs the verified .deb as the app quits (dpkg -i; as root
+  // here, through pkexec/sudo for a user), and the next start is the new version.
+  await running.close();
+  running = null;
+  expect(installedVersion()).toBe(FIRST!.version);
+  running = await launch();
+  const info = await running.page.evaluate(() => window.ecuapass.getAppInfo());
+  expect(info).toMatchObject({ ok: true, value: { appVersion: FIRST!.version } });
+  // Still signed in (keychain), no update notice: this is the newest version the feed knows of.
+  await expect(running.page.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
+  await expect.poll(() => feed.hits['/latest-linux.yml'] ?? 0).toBeGreaterThan(0);
+  await expect(running.page.getByRole('complementary', { name: 'Actualización' })).toHaveCount(0);
+  await screenshot(running.page, '76-actualizado-al-reiniciar');
+});
+
+test('"Reiniciar y actualizar" installs the next verified release at once and starts it again', async () => {
+  feed.mode = 'good';
+  feed.release = SECOND!;
+  running = await launch();
+  const notice = await downloadUntilReady(running.page, SECOND!.version);
   const port = running.port;
   await notice.getByRole('button', { name: 'Reiniciar y actualizar' }).click();
   running = null;
-  expect(await waitUntil(() => installedVersion() === NEXT_VERSION, 120_000), `dpkg shows ${installedVersion()}`).toBe(true);
-  // The old process is gone before the new one listens on the same port.
+  expect(await waitUntil(() => installedVersion() === SECOND!.version, 120_000), `dpkg shows ${installedVersion()}`).toBe(true);
+  // app.relaunch() starts it with the same command line, so the same DevTools port.
   expect(await waitUntil(() => devToolsUp(port), 60_000), 'the updated app did not start again').toBe(true);
   running = await attach(port, null);
   const info = await running.page.evaluate(() => window.ecuapass.getAppInfo());
-  expect(info).toMatchObject({ ok: true, value: { appVersion: NEXT_VERSION } });
+  expect(info).toMatchObject({ ok: true, value: { appVersion: SECOND!.version } });
   await expect(running.page.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
-  await expect(running.page.getByRole('complementary', { name: 'Actualización' })).toHaveCount(0);
-  await screenshot(running.page, '76-actualizado-reiniciado');
+  await screenshot(running.page, '77-actualizado-reiniciar-ahora');
 });
 
 test('apt-get remove deletes every installed file and leaves the user data folder and keychain entries', async () => {
@@ -192,6 +212,20 @@ async function saveForm(page: Page): Promise<void> {
   await expect(done).toContainText('La información de registro se modificó con éxito.');
   await done.getByRole('button', { name: 'Aceptar' }).click();
   await expect(done).toBeHidden();
+}
+
+/** Waits for the notice through "available" and the progress to "verified, installs at restart". */
+async function downloadUntilReady(page: Page, next: string, progressShot?: string, readyShot?: string) {
+  const notice = page.getByRole('complementary', { name: 'Actualización' });
+  await expect(notice).toContainText(`Está disponible la versión ${next}.`, { timeout: 30_000 });
+  const progress = notice.getByRole('progressbar', { name: 'Progreso de la descarga' });
+  await expect(progress).toBeVisible();
+  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(5);
+  await expect(notice).toContainText(/Descargando… \d+ %/);
+  if (progressShot) await screenshot(page, progressShot);
+  await expect(notice).toContainText(`La versión ${next} se descargó y se verificó. Se instalará al reiniciar la aplicación.`, { timeout: 90_000 });
+  if (readyShot) await screenshot(page, readyShot);
+  return notice;
 }
 
 function pendingDebs(): string[] {

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import net from 'node:net';
+import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../src-main/api/api-client';
 import { RegistrationService } from '../../src-main/registration/registration-service';
@@ -10,6 +10,7 @@ import type { RegistrationForm, RegistrationUpdate } from '../../src-shared/regi
 import { DEMO_PASSWORD, startServer, type TestServer } from '../integration/server/harness';
 import { bump, figures } from './support/summary';
 import { JPEREZ_KEEP_EMAIL_UPDATE } from '../fixtures/jperez';
+import { freePort as closedPort } from '../support/free-port';
 
 /**
  * Issue #6, client faults in the main process (Node, no Electron): the ApiClient, the
@@ -53,14 +54,6 @@ async function fakeBackend(respond: (req: http.IncomingMessage, res: http.Server
         server.close(() => resolve());
       }),
   };
-}
-
-async function closedPort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
 }
 
 interface Fault {

@@ -1,6 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -11,6 +10,7 @@ import { keepEmailBody, REGISTRATION, usersWith } from '../integration/server/ge
 import { API, DEMO_PASSWORD } from '../integration/server/harness';
 import { TEST_DIALECT } from '../integration/server/test-database';
 import { figures } from './support/summary';
+import { freePort } from '../support/free-port';
 
 /**
  * Issue #6, crash: the real backend process (`node out/server/src-server/main.js`) takes a loop of
@@ -63,14 +63,6 @@ function ensureBuilt(): void {
     console.warn(`[crash-recovery] build:server failed, using the existing ${path.relative(ROOT, MAIN_JS)}`);
     fig.details.built = 'failed; used the existing build';
   }
-}
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
 }
 
 /** Starts the backend process and waits until /health answers. */

@@ -6,6 +6,7 @@ import { BackendConnection } from '../../src-main/api/backend-connection';
 import type { BridgeHandlers } from '../../src-main/ipc/bridge-handlers';
 import { registerBridge, type BridgeLog, type IpcMainLike } from '../../src-main/ipc/register-bridge';
 import { RegistrationService } from '../../src-main/registration/registration-service';
+import { sessionBridgeHandlers } from '../../src-main/ipc/session-handlers';
 import { MemoryStore } from '../../src-main/session/memory-store';
 import { SessionManager } from '../../src-main/session/session-manager';
 import {
@@ -301,23 +302,10 @@ describe('the real handlers wired to a real backend (a smaller pass)', () => {
     const sessions = new SessionManager({ store: new MemoryStore(), connection, lastUser: { get: () => lastUserId, set: (u) => (lastUserId = u) } });
     const registration = new RegistrationService(sessions);
     let idleLockMinutes = 15;
-    const settingsView = () => ({ backendUrl: connection.backendUrl, backendUrlSource: connection.backendUrlSource, idleLockMinutes, policy: { status: 'none' as const, fixed: [] } });
+    const settingsView = () => ({ backendUrl: connection.backendUrl, backendUrlSource: connection.backendUrlSource, idleLockMinutes, proxy: { mode: 'system' as const }, policy: { status: 'none' as const, fixed: [] } });
     const real: BridgeHandlers = {
       getAppInfo: async () => ({ ok: true, value: { appVersion: '0.0.0', electronVersion: 'none', backendUrl: connection.backendUrl, keychainAvailable: false } }),
-      restoreSession: () => sessions.restore(),
-      login: (input) => sessions.login(input),
-      logout: () => sessions.logout(),
-      lockSession: () => sessions.logout(),
-      switchUser: async () => sessions.detach(),
-      getRegistration: () => registration.getRegistration(),
-      verifyCurrentPassword: (input) => registration.verifyCurrentPassword(input.currentPassword),
-      checkEmailAvailability: (input) => registration.checkEmailAvailability(input.email),
-      requestSecurityCode: (input) => registration.requestSecurityCode(input.email),
-      updateRegistration: (input) => registration.update(input),
-      deactivateUser: (input) => sessions.deactivate(input.reason),
-      listRememberedUsers: async () => ({ ok: true, value: await sessions.rememberedUsers() }),
-      resumeUser: (input) => sessions.resume(input.userId),
-      forgetUser: (input) => sessions.forget(input.userId),
+      ...sessionBridgeHandlers(sessions, registration),
       getSettings: async () => ({ ok: true, value: settingsView() }),
       updateSettings: async (input) => {
         if (input.idleLockMinutes !== undefined) idleLockMinutes = input.idleLockMinutes;

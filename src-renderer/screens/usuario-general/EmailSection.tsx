@@ -4,6 +4,7 @@ import { MSG } from '../../../src-shared/registration/messages';
 import { ecuapass } from '../../bridge';
 import { BoundText } from './BoundText';
 import type { RegistrationFormApi } from './use-registration-form';
+import { useBridgeCall } from '../../hooks/use-bridge-call';
 
 /**
  * "Desea mantener el mismo correo electrónico" (Si / No, default No). With No: the new address
@@ -29,7 +30,7 @@ export function EmailSection({
   const { values, setValue, setFieldErrors, clearFieldErrors } = form;
   const keepEmail = values.keepEmail;
   const changing = keepEmail === 'no';
-  const [busy, setBusy] = useState(false);
+  const { busy, call } = useBridgeCall();
   const [codeSentTo, setCodeSentTo] = useState<string | null>(null);
   const [available, setAvailable] = useState(false);
 
@@ -49,9 +50,7 @@ export function EmailSection({
       setFieldErrors({ emailConfirmation: confirmation === '' ? MSG.required : MSG.emailMismatch });
       return;
     }
-    setBusy(true);
-    const res = await ecuapass.checkEmailAvailability({ email });
-    setBusy(false);
+    const res = await call(() => ecuapass.checkEmailAvailability({ email }));
     if (!res.ok) return onFailure(res.error);
     if (!res.value.available) {
       setFieldErrors({ email: ERROR_MESSAGES.EMAIL_UNAVAILABLE });
@@ -64,13 +63,9 @@ export function EmailSection({
 
   async function requestCode() {
     const email = values.email.trim();
-    setBusy(true);
-    const res = await ecuapass.requestSecurityCode({ email });
-    setBusy(false);
+    const res = await call(() => ecuapass.requestSecurityCode({ email }));
     if (!res.ok) {
-      onFailure(
-        res.error.code === 'RATE_LIMITED' ? { ...res.error, fields: { securityCode: res.error.message } } : res.error,
-      );
+      onFailure(res.error);
       return;
     }
     setCodeSentTo(email);

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import type { ContractError } from '../../../src-shared/contract';
 import { ecuapass } from '../../bridge';
 import { BoundText } from './BoundText';
 import type { RegistrationFormApi } from './use-registration-form';
+import { useBridgeCall } from '../../hooks/use-bridge-call';
 
 /**
  * Contraseña anterior + "Verificar contraseña" (instructivo §5.5.1): only after the backend
@@ -19,7 +19,7 @@ export function PasswordSection({
   onVerified: () => void;
   onFailure: (error: ContractError) => void;
 }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, call } = useBridgeCall();
 
   async function verify() {
     const currentPassword = form.values.currentPassword;
@@ -27,9 +27,7 @@ export function PasswordSection({
       form.setFieldErrors({ currentPassword: 'Ingrese la Contraseña anterior.' });
       return;
     }
-    setBusy(true);
-    const res = await ecuapass.verifyCurrentPassword({ currentPassword });
-    setBusy(false);
+    const res = await call(() => ecuapass.verifyCurrentPassword({ currentPassword }));
     if (!res.ok) {
       // A refused "Verificar contraseña" (too many tries) shows at the field of the button pressed.
       onFailure(res.error.code === 'RATE_LIMITED' ? { ...res.error, fields: { currentPassword: res.error.message } } : res.error);

@@ -12,6 +12,8 @@ import { PasswordSection } from './PasswordSection';
 import { LocationSection } from './LocationSection';
 import { EmailSection } from './EmailSection';
 import { DarDeBaja } from '../DarDeBaja';
+import { FormAlert } from '../../components/FormAlert';
+import { useBridgeCall } from '../../hooks/use-bridge-call';
 
 type DialogState =
   | { kind: 'none' }
@@ -25,7 +27,7 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
   const [emailVerified, setEmailVerified] = useState(false);
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
   const [formError, setFormError] = useState<ContractError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy, call } = useBridgeCall();
   const form = useRegistrationForm(registration, { passwordVerified, emailVerified });
   const { values } = form;
 
@@ -40,10 +42,8 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
 
   /** Shows a failed bridge call at its fields (first one focused) and as a form-level alert. */
   function showFailure(error: ContractError): void {
-    if (error.code === 'UNAUTHENTICATED') {
-      useAppStore.getState().sessionExpired(error.message);
-      return;
-    }
+    // The login screen is already on its way (useBridgeCall / sessionExpired); typed values are kept.
+    if (error.code === 'UNAUTHENTICATED') return;
     // Field-bound errors carry `fields` (FIELD_OF_ERROR on the backend): mapped here, once.
     const fields: FormErrors = {};
     for (const [path, message] of Object.entries(error.fields ?? {})) {
@@ -72,9 +72,7 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
   }
 
   async function save(): Promise<void> {
-    setSaving(true);
-    const res = await ecuapass.updateRegistration(payloadFromValues(values, registration.version));
-    setSaving(false);
+    const res = await call(() => ecuapass.updateRegistration(payloadFromValues(values, registration.version)));
     if (!res.ok) {
       setDialog({ kind: 'none' });
       showFailure(res.error);
@@ -91,7 +89,7 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
   /** After a conflict: the newest stored data (and version) under what the user typed. */
   async function reloadKeepingInput(): Promise<void> {
     setDialog({ kind: 'none' });
-    const res = await ecuapass.getRegistration();
+    const res = await call(() => ecuapass.getRegistration());
     if (!res.ok) return showFailure(res.error);
     useAppStore.getState().setRegistration(res.value);
     setFormError(null);
@@ -99,11 +97,7 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
 
   return (
     <form className="registration-form" aria-labelledby="ug-title" noValidate onSubmit={onSubmit}>
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError.message}
-        </p>
-      )}
+      <FormAlert>{formError?.message}</FormAlert>
       <fieldset className="form-section">
         <legend>Datos del usuario</legend>
         <TextField id="ug-userId" label="ID.usuario" value={registration.userId} readOnly />
@@ -136,7 +130,7 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
 
       <div className="form-actions">
         <DarDeBaja />
-        <button type="submit" className="btn btn-primary" disabled={saving}>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
           Modificar
         </button>
       </div>
@@ -145,7 +139,7 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
         open={dialog.kind === 'confirm'}
         title="Confirmación"
         message="¿Está seguro de modificar la información de registro?"
-        busy={saving}
+        busy={busy}
         onYes={() => void save()}
         onNo={() => setDialog({ kind: 'none' })}
       />

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
 import * as generalUserChanges from './0002-general-user-changes';
 import * as emailCaseInsensitive from './0003-email-case-insensitive';
+import * as attemptCounters from './0004-attempt-counters';
 
 /**
  * Every migration, listed in code rather than found by globbing a folder, so the compiled
@@ -11,4 +12,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-general-user-changes': generalUserChanges,
   '0003-email-case-insensitive': emailCaseInsensitive,
+  '0004-attempt-counters': attemptCounters,
 };

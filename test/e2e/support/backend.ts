@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,12 +28,30 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The real sandbox backend (compiled by `npm run build`) on its own port and SQLite file. */
-export async function startBackend(env: Record<string, string> = {}): Promise<RunningBackend> {
+/** GET /health over TLS trusting only the test CA. */
+function httpsHealthy(url: string, ca: Buffer): Promise<boolean> {
+  return new Promise((resolve) => {
+    httpsGet(`${url}/health`, { ca }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    }).on('error', () => resolve(false));
+  });
+}
+
+/**
+ * The real sandbox backend (compiled by `npm run build`) on its own port and SQLite file. With `tls`, it serves HTTPS
+ * with that certificate (TLS_CERT / TLS_KEY) and `url` is https://localhost:<port>.
+ */
+export async function startBackend(
+  env: Record<string, string> = {},
+  opts: { tls?: { cert: string; key: string; ca: string } } = {},
+): Promise<RunningBackend> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecuapass-e2e-db-'));
   const dbPath = path.join(dir, 'ecuapass.sqlite');
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = opts.tls ? `https://localhost:${port}` : `http://127.0.0.1:${port}`;
+  const tlsEnv: Record<string, string> = opts.tls ? { TLS_CERT: opts.tls.cert, TLS_KEY: opts.tls.key } : {};
+  const ca = opts.tls ? readFileSync(opts.tls.ca) : null;
   let child: ChildProcess | null = null;
   let output = '';
 
@@ -44,6 +63,7 @@ export async function startBackend(env: Record<string, string> = {}): Promise<Ru
         HOST: '127.0.0.1',
         DATABASE_URL: `sqlite:${dbPath}`,
         SANDBOX_SEED: DEMO_USERS_FILE,
+        ...tlsEnv,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,7 +72,7 @@ export async function startBackend(env: Record<string, string> = {}): Promise<Ru
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
     for (let i = 0; i < 100; i++) {
       try {
-        if ((await fetch(`${url}/health`)).ok) return;
+        if (ca ? await httpsHealthy(url, ca) : (await fetch(`${url}/health`)).ok) return;
       } catch {
         // not up yet
       }

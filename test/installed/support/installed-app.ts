@@ -65,7 +65,8 @@ export async function attach(port: number, child: ChildProcess | null, output: (
     output,
     async close() {
       await page.close().catch(() => undefined);
-      const gone = await waitUntil(() => !alive(pid), 20_000);
+      // Generous: a quit may run the updater's dpkg -i of a 230 MiB package first.
+      const gone = await waitUntil(() => !alive(pid), 120_000);
       // Never a broad kill: only the process this test started (or the one the updater restarted for it).
       if (!gone && pid) process.kill(pid, 'SIGKILL');
       await browser.close().catch(() => undefined);

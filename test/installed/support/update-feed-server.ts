@@ -6,9 +6,16 @@ import path from 'node:path';
 /** What the feed serves: no newer version, the real newer build, or that build tampered with / cut short. */
 export type FeedMode = 'current' | 'good' | 'tampered' | 'truncated';
 
+export interface Release {
+  deb: string;
+  version: string;
+}
+
 export interface UpdateFeedServer {
   url: string;
   mode: FeedMode;
+  /** The newer build the feed offers (its yml, its .deb). */
+  release: Release;
   /** Requests per path, e.g. '/latest-linux.yml'. */
   hits: Record<string, number>;
   stop(): Promise<void>;
@@ -19,14 +26,20 @@ export interface UpdateFeedServer {
  * base64 and size, as electron-builder writes it) and the .deb. The yml always describes the REAL file; only the
  * bytes served change with the mode. The .deb is sent at ~10 MiB/s so the progress can be seen and captured.
  */
-export async function startUpdateFeed(opts: { deb: string; version: string; currentVersion: string }): Promise<UpdateFeedServer> {
-  const name = path.basename(opts.deb);
-  const size = statSync(opts.deb).size;
-  const sha512 = createHash('sha512').update(readFileSync(opts.deb)).digest('base64');
-  const state = { mode: 'current' as FeedMode, hits: {} as Record<string, number> };
+export async function startUpdateFeed(opts: { release: Release; currentVersion: string }): Promise<UpdateFeedServer> {
+  const state = { mode: 'current' as FeedMode, hits: {} as Record<string, number>, release: opts.release };
+  const described = new Map<string, { name: string; size: number; sha512: string }>();
+  const file = () => {
+    const { deb } = state.release;
+    if (!described.has(deb)) {
+      described.set(deb, { name: path.basename(deb), size: statSync(deb).size, sha512: createHash('sha512').update(readFileSync(deb)).digest('base64') });
+    }
+    return described.get(deb)!;
+  };
 
   const yml = (): string => {
-    const version = state.mode === 'current' ? opts.currentVersion : opts.version;
+    const { name, size, sha512 } = file();
+    const version = state.mode === 'current' ? opts.currentVersion : state.release.version;
     return [
       `version: ${version}`,
       'files:',
@@ -47,13 +60,14 @@ export async function startUpdateFeed(opts: { deb: string; version: string; curr
       res.writeHead(200, { 'content-type': 'text/yaml' }).end(yml());
       return;
     }
+    const { name, size } = file();
     if (p !== `/${name}` || state.mode === 'current') {
       res.writeHead(404).end();
       return;
     }
     const length = state.mode === 'truncated' ? Math.floor(size / 2) : size;
     res.writeHead(200, { 'content-type': 'application/vnd.debian.binary-package', 'content-length': String(length) });
-    const stream = createReadStream(opts.deb, { start: 0, end: length - 1, highWaterMark: 1024 * 1024 });
+    const stream = createReadStream(state.release.deb, { start: 0, end: length - 1, highWaterMark: 1024 * 1024 });
     let offset = 0;
     stream.on('data', (chunk) => {
       const buf = Buffer.from(chunk as Buffer);
@@ -80,6 +94,12 @@ export async function startUpdateFeed(opts: { deb: string; version: string; curr
     },
     set mode(m: FeedMode) {
       state.mode = m;
+    },
+    get release() {
+      return state.release;
+    },
+    set release(r: Release) {
+      state.release = r;
     },
     hits: state.hits,
     stop: () => new Promise<void>((resolve) => {

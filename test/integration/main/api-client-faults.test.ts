@@ -5,6 +5,7 @@ import { ApiClient } from '../../../src-main/api/api-client';
 import { ERROR_MESSAGES, type ContractError, type ErrorCode, type Result } from '../../../src-shared/contract';
 import type { RegistrationUpdate } from '../../../src-shared/registration/update';
 import { JPEREZ_KEEP_EMAIL_UPDATE, JPEREZ_REGISTRATION } from '../../fixtures/jperez';
+import { freePort as closedPort } from '../../support/free-port';
 
 /**
  * Design §3/§6: the main process talks to the backend through axios over fetch (Electron's
@@ -58,15 +59,6 @@ async function fakeBackend(respond: Respond): Promise<FakeServer> {
   };
   servers.push(fake);
   return fake;
-}
-
-/** A port on 127.0.0.1 where nothing listens: the backend is down. */
-async function closedPort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
 }
 
 const send = (status: number, contentType: string | null, body: string, headers: Record<string, string> = {}): Respond =>

@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiClient } from '../../../src-main/api/api-client';
 import { BackendConnection } from '../../../src-main/api/backend-connection';
@@ -9,6 +8,7 @@ import { ERROR_MESSAGES, type Registration } from '../../../src-shared/contract'
 import { MSG } from '../../../src-shared/registration/messages';
 import type { RegistrationForm } from '../../../src-shared/registration/update';
 import { API, DEMO_PASSWORD, startServer, type TestServer } from '../server/harness';
+import { freePort as closedPort } from '../../support/free-port';
 
 /**
  * Design §3: the session token (and the password-change ticket) live only in the main process and
@@ -44,14 +44,6 @@ function appOn(baseUrl: string, store = new MemoryStore(), lastUser = new LastUs
   const sessions = new SessionManager({ store, connection, lastUser });
   const registration = new RegistrationService(sessions);
   return { store, lastUser, connection, sessions, registration };
-}
-
-async function closedPort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
 }
 
 /** Whether the backend still accepts `token` (GET /sessions/current). */

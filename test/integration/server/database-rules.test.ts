@@ -15,7 +15,7 @@ describe(`database rules on ${TEST_DIALECT}`, () => {
   const insertUser = (userId: string, email: string) =>
     server.sql(
       `INSERT INTO users (user_id, id_document, name, country, phone1, mobile_carrier, mobile_number, email, password_hash, version,
-         failed_logins, created_at, updated_at) VALUES (?, '0912345678', 'Otra Persona', 'EC', '042345678', 'CLARO', '0991234567', ?, 'x', 1, 0, ?, ?)`,
+         created_at, updated_at) VALUES (?, '0912345678', 'Otra Persona', 'EC', '042345678', 'CLARO', '0991234567', ?, 'x', 1, ?, ?)`,
       userId,
       email,
       '2026-01-01T00:00:00.000Z',
@@ -34,7 +34,6 @@ describe(`database rules on ${TEST_DIALECT}`, () => {
     const { users, audit_log } = await server.dump();
     const jperez = (users as Record<string, unknown>[]).find((u) => u.user_id === 'jperez') as Record<string, unknown>;
     expect(typeof jperez.version).toBe('number');
-    expect(typeof jperez.failed_logins).toBe('number');
     expect(jperez.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     const first = (audit_log as Record<string, unknown>[])[0] as Record<string, unknown>;
     expect(typeof first.id).toBe('number');

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { MailboxSchema, type MailboxEntry } from '../../../src-shared/contract';
 import { buildApp } from '../../../src-server/app';
 import type { GeneralUserLimits } from '../../../src-server/general-user/limits';
+import type { PasswordWorkLimits } from '../../../src-server/security/password-work-budget';
 import { migrateToLatest } from '../../../src-server/db/migrate';
 import { openDatabase, type Db } from '../../../src-server/db/open-database';
 import { withStartupLock } from '../../../src-server/db/startup-lock';
@@ -26,6 +27,11 @@ export interface StartOptions {
   /** Send mail by SMTP to this URL instead of the sandbox mailbox. */
   smtpUrl?: string;
   generalUserLimits?: Partial<GeneralUserLimits>;
+  /**
+   * The password-work budget. Tests share one source (127.0.0.1) and log in far more often than a
+   * person, so the per-source limits and the shedding are off unless a test passes them (the budget's own tests do).
+   */
+  passwordWork?: Partial<PasswordWorkLimits>;
   /** Reuse the database of an earlier (closed with keepFiles) server, as after a restart. */
   dir?: string;
   clock?: FakeClock;
@@ -58,6 +64,8 @@ export interface TestServer {
   dir: string;
   /** Runs SQL on a separate connection (as an operator would), e.g. to set flags the API cannot set yet. */
   sql(statement: string, ...params: unknown[]): Promise<void>;
+  /** Forgets every login and "Verificar contraseña" try (Kysely, so it runs on any dialect). */
+  clearAttempts(): Promise<void>;
   /** Every row of every table, in key order, to prove a request changed nothing. */
   dump(): Promise<Record<(typeof DUMPED_TABLES)[number], unknown[]>>;
   /** Stops the server and deletes its files, unless keepFiles (a later server reuses `dir`). */
@@ -73,6 +81,7 @@ export const DUMPED_TABLES = [
   'email_security_codes',
   'security_code_sends',
   'sandbox_mailbox',
+  'attempt_counters',
 ] as const;
 
 /** The key that orders each table's dump the same way on both dialects (PostgreSQL has no rowid). */
@@ -84,6 +93,7 @@ const DUMP_ORDER: Record<(typeof DUMPED_TABLES)[number], string> = {
   email_security_codes: 'user_id',
   security_code_sends: 'id',
   sandbox_mailbox: 'id',
+  attempt_counters: 'scope, subject',
 };
 
 /**
@@ -108,6 +118,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       sessionAbsoluteHours: options.sessionAbsoluteHours ?? 8,
       ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
       ...(options.generalUserLimits ? { generalUserLimits: options.generalUserLimits } : {}),
+      passwordWork: { perSourceBurst: 1e9, perSourcePerMinute: 1e9, perSourceInFlight: 1e9, queueMax: 1e9, refusalDelayMs: 0, ...options.passwordWork },
     },
   });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -151,6 +162,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       const body = (await res.json()) as { token?: string };
       if (res.status !== 201 || !body.token) throw new Error(`login ${userId} answered ${res.status}: ${JSON.stringify(body)}`);
       return body.token;
+    },
+    async clearAttempts() {
+      await db.deleteFrom('attempt_counters').execute();
     },
     sql: (statement, ...params) => database.run(statement, params),
     async dump() {

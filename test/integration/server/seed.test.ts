@@ -32,9 +32,12 @@ describe('sandbox seed', () => {
 
   it('seeding again unlocks, reactivates and resets the data and password of existing users', async () => {
     await server.sql(
-      "UPDATE users SET name = 'Otro Nombre', failed_logins = 3, locked_until = ?, deactivated_at = ?, deactivation_reason = 'Motivo de prueba' WHERE user_id = 'jperez'",
-      new Date(server.clock.now().getTime() + 3_600_000).toISOString(),
+      "UPDATE users SET name = 'Otro Nombre', deactivated_at = ?, deactivation_reason = 'Motivo de prueba' WHERE user_id = 'jperez'",
       server.clock.now().toISOString(),
+    );
+    await server.sql(
+      "INSERT INTO attempt_counters (scope, subject, tries, locked_until) VALUES ('login', 'jperez', 5, ?)",
+      new Date(server.clock.now().getTime() + 3_600_000).toISOString(),
     );
     expect((await errorOf(await server.postSession({ userId: 'jperez', password: DEMO_PASSWORD }))).code).toBe('ACCOUNT_LOCKED');
 

@@ -3,6 +3,7 @@ import { fieldErrorsFrom } from '../../../src-shared/contract/field-errors';
 import { MSG } from '../../../src-shared/registration/messages';
 import { passwordPolicyViolation } from '../../../src-shared/registration/password-policy';
 import { registrationFormSchema, registrationUpdateSchema } from '../../../src-shared/registration/update';
+import { JPEREZ_CONTACT } from '../../fixtures/jperez';
 
 /**
  * The rules of "3.2.3 Modificar información de registro de usuario" (design §5), one change per row
@@ -13,18 +14,7 @@ import { registrationFormSchema, registrationUpdateSchema } from '../../../src-s
 const USER_ID = 'jperez';
 
 /** A valid form: Guayaquil (canton 0901 of Guayas, 09), keeping the current email. */
-const BASE: Record<string, unknown> = {
-  version: 3,
-  name: 'Juan Pérez',
-  country: 'EC',
-  province: '09',
-  city: '0901',
-  phone1: '042345678',
-  phone2: null,
-  mobile: { carrier: 'CLARO', number: '0991234567' },
-  fax: null,
-  keepEmail: true,
-};
+const BASE: Record<string, unknown> = { version: 3, ...JPEREZ_CONTACT, name: 'Juan Pérez', keepEmail: true };
 
 /** Living abroad: no Provincia, no Ciudad. */
 const ABROAD = { country: 'CO', province: null, city: null };

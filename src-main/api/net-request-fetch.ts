@@ -1,0 +1,111 @@
+import type { AuthInfo, ClientRequest, ClientRequestConstructorOptions, IncomingMessage } from 'electron';
+
+/** What a proxy login gets answered with: credentials, or null to give up (the request then fails). */
+export interface ProxyLoginAnswer {
+  username: string;
+  password: string;
+  /** Told whether the proxy accepted them (the request got past it), e.g. to remember them only then. */
+  settle?(accepted: boolean): void;
+}
+
+/** Asked when a proxy answers 407; `attempt` counts the asks for this one request (1 = first). */
+export type ProxyLoginHandler = (authInfo: AuthInfo, attempt: number) => Promise<ProxyLoginAnswer | null>;
+
+/** A Chromium network failure (`net::ERR_…`), with its code kept for the Spanish message. */
+export class NetError extends Error {
+  override name = 'NetError';
+  constructor(readonly netCode: string, readonly host: string) {
+    super(`net::${netCode} (${host})`);
+  }
+}
+
+// Chromium sets these itself; net.request refuses some of them.
+const SKIPPED_HEADERS = new Set(['content-length', 'host', 'connection', 'transfer-encoding']);
+
+/**
+ * A `fetch` built on Electron's `net.request` (Chromium's network stack: system or configured proxy, OS
+ * certificate store). Unlike `net.fetch` in Electron 25, which hands a proxy's 407 back as a plain response,
+ * net.request raises `login` for it, so the user can be asked for the proxy's credentials and the request
+ * retried. Redirects are not followed: the backend never redirects, a captive portal does.
+ */
+export function netRequestFetch(
+  request: (options: ClientRequestConstructorOptions) => ClientRequest,
+  onProxyLogin: ProxyLoginHandler,
+): typeof fetch {
+  return async (input, init) => {
+    const req = input instanceof Request ? input : new Request(input, init);
+    const body = req.body ? Buffer.from(await req.arrayBuffer()) : undefined;
+    const host = new URL(req.url).host;
+    return new Promise<Response>((resolve, reject) => {
+      const signal = init?.signal ?? req.signal;
+      if (signal?.aborted) return reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+      const client = request({ method: req.method, url: req.url, redirect: 'manual' });
+      let attempts = 0;
+      let pending: ProxyLoginAnswer | null = null;
+      let done = false;
+      // Chromium reports a cancelled CONNECT login as ERR_TUNNEL_CONNECTION_FAILED; say what really happened.
+      let loginCancelled = false;
+      const failure = (err: Error) => (loginCancelled ? new NetError('ERR_PROXY_AUTH_CANCELLED', host) : toNetError(err, host));
+      const finish = (settle: () => void, accepted: boolean) => {
+        if (done) return;
+        done = true;
+        signal?.removeEventListener('abort', onAbort);
+        pending?.settle?.(accepted);
+        settle();
+      };
+      const onAbort = () => {
+        client.abort();
+        finish(() => reject(signal?.reason ?? new DOMException('Aborted', 'AbortError')), false);
+      };
+      signal?.addEventListener('abort', onAbort);
+
+      req.headers.forEach((value, name) => {
+        if (!SKIPPED_HEADERS.has(name.toLowerCase())) client.setHeader(name, value);
+      });
+      client.on('login', (authInfo, callback) => {
+        // Only a proxy's challenge: the backend itself never uses HTTP authentication.
+        if (!authInfo.isProxy) return callback();
+        attempts += 1;
+        pending?.settle?.(false);
+        pending = null;
+        onProxyLogin(authInfo, attempts).then(
+          (answer) => {
+            pending = answer;
+            loginCancelled = !answer;
+            if (answer) callback(answer.username, answer.password);
+            else callback();
+          },
+          () => {
+            loginCancelled = true;
+            callback();
+          },
+        );
+      });
+      client.on('redirect', (statusCode, _method, redirectUrl) => {
+        client.abort();
+        finish(() => resolve(new Response(null, { status: statusCode, headers: { location: redirectUrl } })), true);
+      });
+      client.on('response', (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const status = res.statusCode;
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+          }
+          const noBody = status === 204 || status === 304 || req.method === 'HEAD';
+          finish(() => resolve(new Response(noBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage, headers })), status !== 407);
+        });
+        res.on('error', (err: Error) => finish(() => reject(failure(err)), false));
+      });
+      client.on('error', (err: Error) => finish(() => reject(failure(err)), false));
+      client.end(body);
+    });
+  };
+}
+
+function toNetError(err: Error, host: string): Error {
+  const code = /net::(ERR_[A-Z0-9_]+)/.exec(err.message)?.[1];
+  return code ? new NetError(code, host) : err;
+}
