@@ -34,7 +34,7 @@ if [[ "${SKIP_BUILD:-}" != 1 ]]; then
   log 'npm run build'
   npm run build >&2
 fi
-for f in out/main/index.js out/preload/index.js out/renderer/index.html; do
+for f in out/main/index.js out/main/keychain-host.js out/preload/index.js out/renderer/index.html; do
   [[ -f "$f" ]] || { log "ERROR: $f missing (run npm run build)"; exit 1; }
 done
 

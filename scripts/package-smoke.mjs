@@ -9,12 +9,13 @@
 // protocol itself works, so the binary is started with --remote-debugging-port and a minimal CDP client (Node's
 // WebSocket: global from Node 22, `node --experimental-websocket` on Node 20) reads the page and takes the screenshot.
 //
-// Checks: heading "Ingreso al portal externo" visible; keytar.node mapped into the main process from
-// resources/app.asar.unpacked (/proc/<pid>/maps); the app's main.log says "keychain: keychain" (the OS keychain is in
+// Checks: heading "Ingreso al portal externo" visible; keytar.node mapped from resources/app.asar.unpacked
+// (/proc/<pid>/maps) into the keychain helper, a utility process below the main process, and NOT into the main
+// process itself (a native crash there would take the app down); the app's main.log says "keychain: keychain" (the OS keychain is in
 // use) and has no "keychain unavailable" warning.
 // Prints a JSON summary; exit code 0 only if every check passed.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -127,11 +128,6 @@ try {
   writeFileSync(screenshotPath, Buffer.from(data, 'base64'));
   result.screenshot = screenshotPath;
 
-  const maps = readFileSync(`/proc/${child.pid}/maps`, 'utf8');
-  const keytar = maps.split('\n').find((line) => line.endsWith('keytar.node'));
-  result.keytarMappedFrom = keytar ? keytar.slice(keytar.indexOf('/')) : null;
-  result.checks.keytarFromAsarUnpacked = !!keytar && keytar.includes('/resources/app.asar.unpacked/');
-
   // The main process logs "... started; backend ...; keychain: keychain|memory" once the window is up.
   const logFile = path.join(userData, 'logs', 'main.log');
   const readLog = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
@@ -142,6 +138,20 @@ try {
   result.startedLine = log.split('\n').find((line) => / started; /.test(line)) ?? null;
   result.checks.keychainInUse = /keychain: keychain\b/.test(log) && !/keychain unavailable/i.test(log);
   if (/keychain unavailable/i.test(log)) result.keychainWarning = log.match(/.*keychain unavailable.*/i)?.[0];
+
+  const keytarLine = (pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/maps`, 'utf8').split('\n').find((line) => line.endsWith('keytar.node'));
+    } catch {
+      return undefined;
+    }
+  };
+  const helper = descendants(child.pid).find((pid) => keytarLine(pid));
+  const keytar = helper ? keytarLine(helper) : undefined;
+  result.keytarMappedFrom = keytar ? keytar.slice(keytar.indexOf('/')) : null;
+  result.keytarInMainProcess = !!keytarLine(child.pid);
+  result.checks.keytarFromAsarUnpacked =
+    !!keytar && keytar.includes('/resources/app.asar.unpacked/') && !result.keytarInMainProcess;
 } catch (error) {
   result.error = String(error?.stack ?? error);
   result.output = output.slice(-4000);
@@ -150,6 +160,31 @@ try {
   child.kill('SIGTERM');
   await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
   rmSync(userData, { recursive: true, force: true });
+}
+
+/** Every process below `root` (children, grandchildren...), from /proc/<pid>/stat. */
+function descendants(root) {
+  const parentOf = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const found = [];
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.shift();
+    for (const [child, parent] of parentOf) {
+      if (parent !== pid) continue;
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
 }
 
 const ok = !result.error && Object.values(result.checks).length === 3 && Object.values(result.checks).every(Boolean);

@@ -2,6 +2,7 @@ import { app, type BrowserWindow, ipcMain, Menu, protocol, session, type IpcMain
 import { join } from 'node:path';
 import { ApiClient } from './api/api-client';
 import { BackendConnection } from './api/backend-connection';
+import { DRAFT_MAX_AGE_DAYS } from '../src-shared/contract';
 import { appInfo } from './app-info';
 import { logFolder, setUpLogging } from './logging/logger';
 import { aboutText } from './window/about-text';
@@ -11,8 +12,10 @@ import { deferredHandlers } from './ipc/deferred-handlers';
 import { sessionBridgeHandlers } from './ipc/session-handlers';
 import { RegistrationService } from './registration/registration-service';
 import type { BridgeHandlers } from './ipc/bridge-handlers';
-import { openSecureStore, type KeytarApi } from './session/keychain-store';
 import { KEYCHAIN_SERVICE } from './session/secure-store';
+import { KeychainHostClient } from './session/keychain-host/host-client';
+import { HelperKeychainStore } from './session/keychain-host/helper-keychain-store';
+import { spawnKeychainHelper } from './session/keychain-host/spawn-helper';
 import { SessionManager } from './session/session-manager';
 import { SettingsFile, type AppSettings } from './settings/app-settings';
 import { APP_SCHEME, isAppUrl, serveAppRequest } from './window/app-protocol';
@@ -21,6 +24,8 @@ import { createMainWindow } from './window/main-window';
 import { loadPolicyForApp } from './policy/load-for-app';
 import { policyState } from './policy/machine-policy';
 import { SettingsService } from './settings/settings-service';
+import { draftHandlers, withDraftCleanup } from './drafts/draft-handlers';
+import { setUpDrafts } from './drafts/set-up-drafts';
 import { createNetwork } from './proxy/network';
 import { PROXY_KEYCHAIN_SERVICE } from './proxy/proxy-credentials';
 import { SYSTEM_PROXY } from '../src-shared/contract';
@@ -31,6 +36,9 @@ const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
 if (userDataDir) app.setPath('userData', userDataDir);
 
 const log = setUpLogging();
+// An uncaught error in the main process is logged; the app (and the draft on disk) goes on.
+process.on('uncaughtException', (err) => log.error('uncaught exception in the main process', err));
+process.on('unhandledRejection', (err) => log.error('unhandled rejection in the main process', err));
 
 // Must happen before 'ready': the app:// scheme behaves like https (standard, secure origin).
 protocol.registerSchemesAsPrivileged([
@@ -98,13 +106,20 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  const { drafts, leaveGuard } = setUpDrafts(mainWindow, { maxAgeDays: () => (settings.draftMaxAgeDays ?? DRAFT_MAX_AGE_DAYS.default), log });
 
+  // keytar runs in a helper process: a native crash or a hang there cannot take this process down.
+  const keychainClient = new KeychainHostClient(spawnKeychainHelper, { timeoutMs: 10_000, log: (m) => log.warn(m) });
+  app.on('will-quit', () => keychainClient.dispose());
   // Proxy (issue 12): the policy's, else the saved one, else the system's; in force before the first request.
-  let proxyStore: ReturnType<typeof openSecureStore> | null = null;
+  // Its credentials go through the same keychain helper.
+  const proxyStore = new HelperKeychainStore(keychainClient, PROXY_KEYCHAIN_SERVICE, (reason) =>
+    log.warn(`keychain unavailable for proxy credentials, kept in memory: ${reason}`),
+  );
   const network = createNetwork({
     mainWindow: () => mainWindow,
     proxyLoginPreload: join(__dirname, '../preload/proxy-login.js'),
-    proxyStore: async () => (await (proxyStore ??= openSecureStore(() => require('@github/keytar') as KeytarApi, PROXY_KEYCHAIN_SERVICE))).store,
+    proxyStore: async () => proxyStore,
     log,
   });
   await network
@@ -119,8 +134,18 @@ async function start(): Promise<void> {
   const urlProblem = connection.urlProblem();
   if (urlProblem) log.error(`backend URL refused: ${urlProblem.code}`);
 
-  const opened = await openSecureStore(() => require('@github/keytar') as KeytarApi, KEYCHAIN_SERVICE);
-  if (opened.fallbackReason) log.warn(`keychain unavailable, session kept in memory: ${opened.fallbackReason}`);
+  const keychain = new HelperKeychainStore(keychainClient, KEYCHAIN_SERVICE, (reason) =>
+    log.warn(`keychain unavailable, session kept in memory: ${reason}`),
+  );
+  const opened = { store: keychain };
+  // The menu (Salir / Ctrl+Q among it) before the keychain probe, which may take a few seconds.
+  Menu.setApplicationMenu(
+    buildAppMenu(
+      () => mainWindow,
+      () => aboutText(appInfo(connection.backendUrl, keychain.kind === 'keychain'), logFolder()),
+    ),
+  );
+  await keychain.probe(5000);
 
   const sessions: SessionManager = new SessionManager({
     store: opened.store,
@@ -144,7 +169,7 @@ async function start(): Promise<void> {
 
   const updates = startUpdates({ policy, settingsFeedUrl: settings.updateFeedUrl, currentVersion: app.getVersion(), isPackaged: app.isPackaged, log });
 
-  const handlers: BridgeHandlers = {
+  const handlers: Omit<BridgeHandlers, keyof ReturnType<typeof draftHandlers>> = {
     getAppInfo: async () => ({ ok: true, value: appInfo(connection.backendUrl, opened.store.kind === 'keychain') }),
     ...sessionBridgeHandlers(sessions, registration),
     getSettings: async () => ({ ok: true, value: settingsService.view() }),
@@ -155,15 +180,23 @@ async function start(): Promise<void> {
       if (!proxy) return connection.test(input.backendUrl);
       return connection.test(input.backendUrl, async (baseUrl) => new ApiClient({ baseUrl, fetch: await network.probeFetch(proxy) }));
     },
+    retryKeychain: async () => {
+      const remembered = await keychain.retry();
+      if (remembered) await sessions.rememberActive();
+      return { ok: true, value: { remembered } };
+    },
     getUpdateState: async () => ({ ok: true, value: updates.state() }),
     installUpdate: async () =>
       updates.installNow() ? { ok: true, value: null } : { ok: false, error: { code: 'INVALID_INPUT', message: 'No hay una actualización lista para instalar.' } },
   };
-  handlersReady(handlers);
-  Menu.setApplicationMenu(
-    buildAppMenu(
-      () => mainWindow,
-      () => aboutText(appInfo(connection.backendUrl, opened.store.kind === 'keychain'), logFolder()),
+  handlersReady(
+    withDraftCleanup(
+      {
+        ...handlers,
+        ...draftHandlers({ store: drafts, guard: leaveGuard, currentUserId: () => sessions.currentUserId, maxAgeDays: () => (settings.draftMaxAgeDays ?? DRAFT_MAX_AGE_DAYS.default), log }),
+      },
+      drafts,
+      () => sessions.currentUserId,
     ),
   );
   log.info(`Ecuapass Desktop ${app.getVersion()} started; backend ${connection.backendUrl}; keychain: ${opened.store.kind}`);

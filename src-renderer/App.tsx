@@ -6,6 +6,8 @@ import { PortalScreen } from './screens/PortalScreen';
 import { ModificarInformacionUsoScreen } from './screens/ModificarInformacionUsoScreen';
 import { AppHeader } from './components/AppHeader';
 import { useIdleLock } from './hooks/use-idle-lock';
+import { useAppEvents } from './hooks/use-app-events';
+import { LeaveGuardDialog } from './components/LeaveGuardDialog';
 import { UpdateNotice } from './components/UpdateNotice';
 
 // Loaded when first opened: the login screen starts with less script to parse.
@@ -20,6 +22,7 @@ export function App() {
   const screen = useAppStore((s) => s.screen);
   const signedIn = useAppStore((s) => s.session !== null);
   useIdleLock(signedIn);
+  useAppEvents();
 
   useEffect(() => {
     let cancelled = false;
@@ -68,6 +71,7 @@ export function App() {
         {screen === 'usuarioGeneral' && <UsuarioGeneralScreen />}
         {screen === 'settings' && <ConfiguracionScreen />}
       </Suspense>
+      <LeaveGuardDialog />
       <UpdateNotice />
     </div>
   );

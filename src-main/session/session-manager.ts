@@ -122,6 +122,12 @@ export class SessionManager {
     return { ok: true, value: null };
   }
 
+  /** After "Reintentar" brought the keychain back: the current session is remembered again. */
+  async rememberActive(): Promise<void> {
+    const s = this.active;
+    if (s) await this.safeStore(() => this.deps.store.set(s.user.userId, s.token), undefined);
+  }
+
   /** "Cambiar de usuario": the window lets go of the session; the keychain keeps it. */
   detach(): Result<null> {
     this.active = null;

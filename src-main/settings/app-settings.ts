@@ -10,6 +10,8 @@ export const AppSettingsSchema = z.strictObject({
   lastUserId: z.string().max(50).optional(),
   /** Minutes without input before the app locks; fractions allowed in the file (kiosks, tests). */
   idleLockMinutes: z.number().min(0.05).max(480).default(15),
+  /** Unsaved-form drafts older than this many days are deleted (issue 9); unset: DRAFT_MAX_AGE_DAYS.default. */
+  draftMaxAgeDays: z.number().int().min(1).max(90).optional(),
   /** How requests reach the backend (never the proxy's password: that lives in the keychain). */
   proxy: ProxySettingsSchema.optional(),
   /** Update feed (generic provider base URL); the machine policy's updates.feedUrl wins over it. */

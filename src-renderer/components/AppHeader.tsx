@@ -1,6 +1,7 @@
 import { ecuapass } from '../bridge';
 import { useAppStore } from '../state/app-store';
 import { PortalMenu } from './PortalMenu';
+import { guarded } from '../state/leave-guard';
 import { useBridgeCall } from '../hooks/use-bridge-call';
 
 export function AppHeader() {
@@ -33,13 +34,13 @@ export function AppHeader() {
             {session.user.name} ({session.user.userId})
           </span>
         )}
-        <button type="button" className="btn btn-header" onClick={() => void switchUser()} disabled={busy}>
+        <button type="button" className="btn btn-header" onClick={guarded(() => void switchUser())} disabled={busy}>
           Cambiar de usuario
         </button>
-        <button type="button" className="btn btn-header" onClick={() => useAppStore.getState().goTo('settings')}>
+        <button type="button" className="btn btn-header" onClick={guarded(() => useAppStore.getState().goTo('settings'))}>
           Configuración
         </button>
-        <button type="button" className="btn btn-secondary" onClick={() => void logout()} disabled={busy}>
+        <button type="button" className="btn btn-secondary" onClick={guarded(() => void logout())} disabled={busy}>
           Cerrar sesión
         </button>
       </div>

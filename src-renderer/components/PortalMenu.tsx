@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../state/app-store';
+import { useLeaveGuard } from '../state/leave-guard';
 
 /**
  * The portal's "Menú" (instructivo §5.2–5.3): Soporte al Cliente > Registro de usuario >
@@ -38,7 +39,7 @@ export function PortalMenu() {
 
   function openModificar() {
     close(false);
-    useAppStore.getState().goTo('chooser');
+    useLeaveGuard.getState().requestLeave(() => useAppStore.getState().goTo('chooser'));
   }
 
   return (

@@ -3,6 +3,7 @@ import { ERROR_MESSAGES, MANAGED_BY_ORGANIZATION, SYSTEM_PROXY, SettingsUpdateSc
 import { ecuapass } from '../bridge';
 import { useAppStore } from '../state/app-store';
 import { TextField } from '../components/TextField';
+import { DraftStorageNotice } from '../components/DraftStorageNotice';
 import { useBridgeCall } from '../hooks/use-bridge-call';
 import { FormAlert } from '../components/FormAlert';
 import { ProxySettingsFields, proxyForMode } from './ProxySettingsFields';
@@ -88,6 +89,7 @@ export function ConfiguracionScreen() {
     <main className={signedIn ? 'screen' : 'login-page'} aria-labelledby="settings-title">
       <form className={signedIn ? 'settings-form' : 'login-card settings-card'} onSubmit={(e) => void save(e)} noValidate>
         <h1 id="settings-title">Configuración de conexión</h1>
+        <DraftStorageNotice />
         {status && (
           <p className="notice" role="status">
             {status}

@@ -1,4 +1,5 @@
 import { useAppStore } from '../state/app-store';
+import { KeychainNotice } from '../components/KeychainNotice';
 
 export function PortalScreen() {
   const session = useAppStore((s) => s.session);
@@ -10,11 +11,7 @@ export function PortalScreen() {
         Para actualizar sus datos, abra <strong>Menú</strong> y elija Soporte al Cliente &gt; Registro de usuario &gt;
         3.2.3 Modificar información de registro de usuario.
       </p>
-      {session && !session.remembered && (
-        <p className="notice" role="status">
-          No hay un llavero del sistema disponible: su sesión no se recordará al cerrar la aplicación.
-        </p>
-      )}
+      <KeychainNotice />
     </main>
   );
 }

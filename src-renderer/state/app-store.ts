@@ -23,6 +23,8 @@ interface AppState {
   startupError: ContractError | null;
   signedIn(session: SessionInfo): void;
   signedOut(notice?: string): void;
+  /** The same session with new facts (e.g. remembered again after "Reintentar"). */
+  sessionUpdated(session: SessionInfo): void;
   sessionExpired(notice: string): void;
   goTo(screen: Screen): void;
   setRegistration(registration: Registration | null): void;
@@ -64,6 +66,7 @@ export const useAppStore = create<AppState>((set, get) => ({
       loginNotice: notice,
       lastUserId: s.session?.user.userId ?? s.lastUserId,
     })),
+  sessionUpdated: (session) => set({ session }),
   goTo: (screen) => set({ screen }),
   setRegistration: (registration) => set({ registration }),
   saveDraft: (draft) => set({ draft }),

@@ -14,6 +14,7 @@ import {
 } from './http';
 import { registrationFormSchema } from '../registration/update';
 import { PolicyStateSchema } from './policy';
+import { AppEventSchema, DraftLoadSchema, DraftSaveSchema, DraftStorageSchema } from './drafts';
 import { ProxySettingsSchema } from './proxy';
 import { UpdateStateSchema } from './update';
 
@@ -117,6 +118,19 @@ export const bridgeContract = {
   updateSettings: { input: SettingsUpdateSchema, output: SettingsViewSchema },
   /** "Probar conexión": whether a backend answers at that URL, through that proxy (else the one in force). */
   testConnection: { input: z.strictObject({ backendUrl: BackendUrlField, proxy: ProxySettingsSchema.optional() }), output: z.object({ reachable: z.literal(true) }) },
+  /** "Reintentar" after the keychain failed: a fresh keychain helper; true when the session is remembered again. */
+  retryKeychain: { input: NoInput, output: z.object({ remembered: z.boolean() }) },
+  // Drafts and the unsaved-changes guard (issue 9): always the signed-in user's own draft.
+  saveDraft: { input: DraftSaveSchema, output: z.null() },
+  loadDraft: { input: NoInput, output: DraftLoadSchema },
+  /** "Descartar". */
+  discardDraft: { input: NoInput, output: z.null() },
+  getDraftStorage: { input: NoInput, output: DraftStorageSchema },
+  setUnsavedChanges: { input: z.strictObject({ dirty: z.boolean() }), output: z.null() },
+  /** Answers when the main process has something for the page (a held close, a shutdown). */
+  nextAppEvent: { input: NoInput, output: AppEventSchema },
+  /** "Sí, salir sin guardar" after a held close or quit. */
+  confirmLeave: { input: NoInput, output: z.null() },
   /** Updates (issue 10): the notice's state, read by the renderer while it shows. */
   getUpdateState: { input: NoInput, output: UpdateStateSchema },
   /** "Reiniciar y actualizar": installs the verified download and restarts. */

@@ -5,6 +5,7 @@ export * from './bridge';
 export * from './bridge-methods';
 export * from './field-errors';
 export * from './policy';
+export * from './drafts';
 export * from './proxy';
 export * from './update';
 export * from './well-formed-text';

@@ -25,7 +25,7 @@ describe('packaged app start-up', () => {
     if (!process.env.DBUS_SESSION_BUS_ADDRESS) throw new Error('no D-Bus session: run via `npm run test:packaging`');
   });
 
-  it('shows "Ingreso al portal externo" and keeps the session in the OS keychain (keytar from app.asar.unpacked)', async () => {
+  it('shows "Ingreso al portal externo" and keeps the session in the OS keychain (keytar from app.asar.unpacked, in the keychain helper only)', async () => {
     const screenshot = path.join(REPO_ROOT, 'test-results/packaging/packaged-login.png');
     const { stdout } = await run(
       process.execPath,

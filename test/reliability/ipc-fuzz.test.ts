@@ -75,6 +75,10 @@ interface InputShape {
 }
 
 const REGISTRATION_FORM = JPEREZ_FULL_FORM;
+const DRAFT_VALUES = {
+  name: 'Juan Carlos Pérez Mendoza', country: 'EC', province: '09', city: '0901', phone1: '042345678', phone2: '',
+  carrier: 'CLARO', mobileNumber: '0991234567', fax: '', keepEmail: 'no', email: '', emailConfirmation: '',
+};
 
 const email = (valid: string): InputShape => ({ valid: { email: valid }, required: { email: 'string' }, optional: {}, maxLength: { email: 254 } });
 const userRef: InputShape = { valid: { userId: 'jperez' }, required: { userId: 'string' }, optional: {}, maxLength: { userId: 50 } };
@@ -107,6 +111,19 @@ const SHAPES: Record<BridgeMethodName, InputShape | null> = {
   getSettings: null,
   updateSettings: { valid: { backendUrl: 'https://ecuapass.example', idleLockMinutes: 15 }, required: {}, optional: { backendUrl: 'string', idleLockMinutes: 'number' }, maxLength: { backendUrl: 2048 } },
   testConnection: { valid: { backendUrl: 'https://ecuapass.example' }, required: { backendUrl: 'string' }, optional: {}, maxLength: { backendUrl: 2048 } },
+  retryKeychain: null,
+  saveDraft: {
+    valid: { version: 1, base: DRAFT_VALUES, values: DRAFT_VALUES },
+    required: { version: 'number', base: 'object', values: 'object' },
+    optional: {},
+    maxLength: {},
+  },
+  loadDraft: null,
+  discardDraft: null,
+  getDraftStorage: null,
+  setUnsavedChanges: { valid: { dirty: false }, required: { dirty: 'boolean' }, optional: {}, maxLength: {} },
+  nextAppEvent: null,
+  confirmLeave: null,
   getUpdateState: null,
   installUpdate: null,
 };
@@ -312,6 +329,15 @@ describe('the real handlers wired to a real backend (a smaller pass)', () => {
         return { ok: true, value: settingsView() };
       },
       testConnection: (input) => connection.test(input.backendUrl),
+      retryKeychain: async () => ({ ok: true, value: { remembered: false } }),
+      // The draft methods touch no backend; here they only need to answer.
+      saveDraft: async () => ({ ok: true, value: null }),
+      loadDraft: async () => ({ ok: true, value: { draft: null, setAside: false } }),
+      discardDraft: async () => ({ ok: true, value: null }),
+      getDraftStorage: async () => ({ ok: true, value: { encrypted: true, maxAgeDays: 7 } }),
+      setUnsavedChanges: async () => ({ ok: true, value: null }),
+      nextAppEvent: async () => ({ ok: true, value: { kind: 'flushDraft' } }),
+      confirmLeave: async () => ({ ok: true, value: null }),
       getUpdateState: async () => ({ ok: true, value: { phase: 'off', currentVersion: '0.0.0', canInstall: false } }),
       installUpdate: async () => ({ ok: false, error: { code: 'INVALID_INPUT', message: 'No hay una actualización lista para instalar.' } }),
     };

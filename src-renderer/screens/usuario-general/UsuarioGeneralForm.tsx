@@ -12,6 +12,8 @@ import { PasswordSection } from './PasswordSection';
 import { LocationSection } from './LocationSection';
 import { EmailSection } from './EmailSection';
 import { DarDeBaja } from '../DarDeBaja';
+import { useDurableDraft } from './use-durable-draft';
+import { DraftNotice } from './DraftNotice';
 import { FormAlert } from '../../components/FormAlert';
 import { useBridgeCall } from '../../hooks/use-bridge-call';
 
@@ -30,6 +32,7 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
   const { busy, call } = useBridgeCall();
   const form = useRegistrationForm(registration, { passwordVerified, emailVerified });
   const { values } = form;
+  const draft = useDurableDraft(registration, values, form.reset, form.restoredFromMemory);
 
   // Everything typed (but secrets) waits in memory, so a session that ends mid-edit loses nothing.
   useEffect(() => {
@@ -97,6 +100,7 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
 
   return (
     <form className="registration-form" aria-labelledby="ug-title" noValidate onSubmit={onSubmit}>
+      <DraftNotice offer={draft.offer} onRestore={draft.restore} onDiscard={draft.discard} onDismiss={draft.dismiss} />
       <FormAlert>{formError?.message}</FormAlert>
       <fieldset className="form-section">
         <legend>Datos del usuario</legend>

@@ -16,13 +16,13 @@ export function useRegistrationForm(
   registration: Registration,
   context: Pick<FormContext, 'emailVerified' | 'passwordVerified'>,
 ) {
-  const initial = useMemo<FormValues>(() => {
+  const { initial, restoredFromMemory } = useMemo(() => {
     const base = valuesFromRegistration(registration);
     const draft = useAppStore.getState().draft;
-    if (!draft || draft.userId !== registration.userId) return base;
+    if (!draft || draft.userId !== registration.userId) return { initial: base, restoredFromMemory: false };
     const restored = { ...base, ...draft.values } as FormValues;
     for (const secret of SECRET_FIELDS) (restored as unknown as Record<string, string>)[secret] = '';
-    return restored;
+    return { initial: restored, restoredFromMemory: true };
   }, [registration]);
 
   const [values, setValues] = useState<FormValues>(initial);
@@ -109,7 +109,7 @@ export function useRegistrationForm(
     setServerErrors({});
   }
 
-  return { values, field, errorOf, setValue, setFocus, validateAll, setFieldErrors, clearFieldErrors, reset };
+  return { values, field, errorOf, setValue, setFocus, validateAll, setFieldErrors, clearFieldErrors, reset, restoredFromMemory };
 }
 
 export type RegistrationFormApi = ReturnType<typeof useRegistrationForm>;

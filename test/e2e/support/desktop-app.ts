@@ -37,7 +37,13 @@ export async function launchApp(opts: {
     app,
     window,
     async close() {
-      await app.close();
+      // A form left with changes holds a polite close (the unsaved-changes question): the harness
+      // destroys the window instead, which skips the question, and the app quits as after Sí.
+      const proc = app.process();
+      const exited = new Promise<void>((resolve) => (proc.exitCode !== null || proc.signalCode !== null ? resolve() : proc.once('exit', () => resolve())));
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().forEach((w) => w.destroy())).catch(() => undefined);
+      await Promise.race([exited, app.close().catch(() => undefined)]);
+      await exited;
     },
   };
 }

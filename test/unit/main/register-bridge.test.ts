@@ -40,6 +40,10 @@ const untrusted = { senderFrame: { url: 'https://evil.example/' } } as unknown a
 const REGISTRATION_FORM = JPEREZ_FULL_FORM;
 
 const MB_STRING = 'a'.repeat(1024 * 1024);
+const DRAFT_VALUES = {
+  name: 'Juan Carlos Pérez Mendoza', country: 'EC', province: '09', city: '0901', phone1: '042345678', phone2: '',
+  carrier: 'CLARO', mobileNumber: '0991234567', fax: '', keepEmail: 'no', email: '', emailConfirmation: '',
+};
 
 interface Row {
   /** A payload the contract accepts; undefined for methods that take no input. */
@@ -132,6 +136,25 @@ const ROWS = {
     valid: { backendUrl: 'https://ecuapass.aduana.gob.ec' },
     wrong: [{}, { backendUrl: null }, { backendUrl: '' }, { backendUrl: MB_STRING }],
   },
+  retryKeychain: NO_INPUT,
+  saveDraft: {
+    valid: { version: 1, base: DRAFT_VALUES, values: { ...DRAFT_VALUES, phone1: '042987654' } },
+    wrong: [
+      {},
+      { version: 1, base: DRAFT_VALUES },
+      { version: -1, base: DRAFT_VALUES, values: DRAFT_VALUES },
+      { version: 1, base: DRAFT_VALUES, values: { ...DRAFT_VALUES, currentPassword: 'Aduana#2026' } },
+      { version: 1, base: DRAFT_VALUES, values: { ...DRAFT_VALUES, securityCode: 'ABCD2345' } },
+      { version: 1, base: DRAFT_VALUES, values: { ...DRAFT_VALUES, phone1: MB_STRING } },
+      { version: 1, base: DRAFT_VALUES, values: DRAFT_VALUES, userId: 'mlopez' },
+    ],
+  },
+  loadDraft: NO_INPUT,
+  discardDraft: NO_INPUT,
+  getDraftStorage: NO_INPUT,
+  setUnsavedChanges: { valid: { dirty: true }, wrong: [{}, { dirty: 'yes' }, { dirty: true, extra: 1 }] },
+  nextAppEvent: NO_INPUT,
+  confirmLeave: NO_INPUT,
   getUpdateState: NO_INPUT,
   installUpdate: NO_INPUT,
 } satisfies Partial<Record<BridgeMethodName, Row>>;
