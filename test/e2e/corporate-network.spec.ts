@@ -76,6 +76,14 @@ async function setManualProxy(window: Page, server: string): Promise<void> {
   await window.getByRole('button', { name: 'Volver' }).click();
 }
 
+/**
+ * An action that answers the proxy login window, which closes at once: the action itself may then see its page gone
+ * (Playwright's "Target closed"), so the window's close is the proof that it worked.
+ */
+async function closing(dialog: Page, action: () => Promise<void>): Promise<void> {
+  await Promise.all([dialog.waitForEvent('close'), action().catch(() => undefined)]);
+}
+
 /** Every file under `dir` whose bytes contain `needle`. */
 function filesContaining(dir: string, needle: string): string[] {
   const hits: string[] = [];
@@ -140,6 +148,23 @@ test('a trusted certificate for another name (127.0.0.1 instead of localhost) is
   await screenshot(window, '71-certificado-otro-nombre');
 });
 
+test('an expired certificate from a trusted CA is refused saying it expired and that IT must renew it', async () => {
+  const expired = makeTestPki(['localhost'], { expired: true });
+  const old = await startBackend({}, { tls: { cert: expired.serverCert, key: expired.serverKey, ca: expired.caCert, acceptExpired: true } });
+  try {
+    const window = await launch(old.url, homeWithNss(expired.caCert));
+    await login(window, DEMO.jperez.userId, DEMO.jperez.password);
+    const alert = window.getByRole('alert');
+    await expect(alert).toContainText('está vencido o todavía no es válido');
+    await expect(alert).toContainText('renueve el certificado del servidor');
+    await screenshot(window, '76-certificado-vencido');
+  } finally {
+    await running?.close();
+    running = null;
+    await old.dispose();
+  }
+});
+
 test('manual proxy with Basic authentication: 407 asks, wrong credentials ask again, cancel points at the proxy, the right ones log in and save', async () => {
   const proxy = await startTestProxy({ routes: { [`backend.test:${backendPort}`]: Number(backendPort) }, auth: { username: PROXY_USER, password: PROXY_PASSWORD } });
   proxies.push(proxy);
@@ -163,11 +188,11 @@ test('manual proxy with Basic authentication: 407 asks, wrong credentials ask ag
   await dialog.getByLabel('Usuario del proxy').fill(PROXY_USER);
   await dialog.getByLabel('Contraseña del proxy').fill('incorrecta');
   asked = app.waitForEvent('window');
-  await dialog.getByRole('button', { name: 'Aceptar' }).click();
+  await closing(dialog, () => dialog.getByRole('button', { name: 'Aceptar' }).click());
   dialog = await asked;
   await expect(dialog.getByRole('alert')).toContainText('El proxy no aceptó el usuario o la contraseña');
   await screenshot(dialog, '73-proxy-login-reintento');
-  await dialog.getByRole('button', { name: 'Cancelar' }).click();
+  await closing(dialog, () => dialog.getByRole('button', { name: 'Cancelar' }).click());
   await expect(window.getByRole('alert')).toContainText('el proxy de su red pidió usuario y contraseña');
   await screenshot(window, '74-proxy-cancelado');
   expect(proxy.connects.some((c) => c.target === `backend.test:${backendPort}` && !c.authorized)).toBe(true);
@@ -181,8 +206,7 @@ test('manual proxy with Basic authentication: 407 asks, wrong credentials ask ag
   await dialog.getByLabel('Usuario del proxy').fill(PROXY_USER);
   await dialog.getByLabel('Contraseña del proxy').fill(PROXY_PASSWORD);
   await dialog.getByLabel('Recordar en el llavero de este equipo').check();
-  // The window closes as the key goes down, so the press itself may see its page gone: the close is the proof.
-  await Promise.all([dialog.waitForEvent('close'), dialog.getByLabel('Contraseña del proxy').press('Enter').catch(() => undefined)]);
+  await closing(dialog, () => dialog.getByLabel('Contraseña del proxy').press('Enter'));
   await expect(window.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
   await saveForm(window, '022345672');
   expect(proxy.connects).toContainEqual({ target: `backend.test:${backendPort}`, authorized: true });

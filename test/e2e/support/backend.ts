@@ -29,9 +29,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** GET /health over TLS trusting only the test CA. */
-function httpsHealthy(url: string, ca: Buffer): Promise<boolean> {
+function httpsHealthy(url: string, ca: Buffer, acceptExpired: boolean): Promise<boolean> {
   return new Promise((resolve) => {
-    httpsGet(`${url}/health`, { ca }, (res) => {
+    // An expired-certificate test still needs to know the server is up; the chain is checked otherwise.
+    httpsGet(`${url}/health`, { ca, ...(acceptExpired ? { rejectUnauthorized: false } : {}) }, (res) => {
       res.resume();
       resolve(res.statusCode === 200);
     }).on('error', () => resolve(false));
@@ -44,7 +45,7 @@ function httpsHealthy(url: string, ca: Buffer): Promise<boolean> {
  */
 export async function startBackend(
   env: Record<string, string> = {},
-  opts: { tls?: { cert: string; key: string; ca: string } } = {},
+  opts: { tls?: { cert: string; key: string; ca: string; acceptExpired?: boolean } } = {},
 ): Promise<RunningBackend> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecuapass-e2e-db-'));
   const dbPath = path.join(dir, 'ecuapass.sqlite');
@@ -72,7 +73,7 @@ export async function startBackend(
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
     for (let i = 0; i < 100; i++) {
       try {
-        if (ca ? await httpsHealthy(url, ca) : (await fetch(`${url}/health`)).ok) return;
+        if (ca ? await httpsHealthy(url, ca, opts.tls?.acceptExpired ?? false) : (await fetch(`${url}/health`)).ok) return;
       } catch {
         // not up yet
       }
