@@ -102,7 +102,7 @@ async function start(): Promise<void> {
     log,
     () => ({ userId: sessionsRef?.currentUserId ?? null }),
   );
-  mainWindow = createMainWindow(join(__dirname, '../preload/index.js'));
+  mainWindow = createMainWindow(join(__dirname, '../preload/index.js'), (m) => log.warn(m));
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

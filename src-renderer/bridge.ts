@@ -7,4 +7,10 @@ declare global {
   }
 }
 
-export const ecuapass: EcuapassBridge = window.ecuapass;
+/**
+ * Read at each call, not once at load: the preload replaces `window.ecuapass` with its
+ * clone-guarded version (src-main/window/bridge-clone-guard.ts) as the page starts.
+ */
+export const ecuapass: EcuapassBridge = new Proxy({} as EcuapassBridge, {
+  get: (_target, method) => window.ecuapass[method as keyof EcuapassBridge],
+});

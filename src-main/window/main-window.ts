@@ -1,8 +1,9 @@
 import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-protocol';
+import { keepOnAppOrigin } from './app-origin-guard';
 
 /** The single app window, with every Electron security default kept on and made explicit. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, log: (msg: string) => void = () => undefined): BrowserWindow {
   const win = new BrowserWindow({
     width: 1180,
     height: 860,
@@ -27,6 +28,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       devTools: !process.env.ECUAPASS_DISABLE_DEVTOOLS,
     },
   });
+  keepOnAppOrigin(win.webContents, log);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY_URL);
   return win;

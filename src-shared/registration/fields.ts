@@ -4,9 +4,15 @@ import { ECUADOR, isCountryCode } from '../catalog/countries';
 import { cantonBelongsTo, findProvince } from '../catalog/ecuador-divisions';
 import { MOBILE_CARRIER_CODES } from '../catalog/mobile-carriers';
 
-/** A string field whose missing value reads "obligatorio" and whose wrong type reads "no válido". */
+/**
+ * A string field whose missing value reads "obligatorio" and whose wrong type reads "no válido".
+ * U+0000 is refused in every one: no field of the instructivo can hold it, and PostgreSQL text
+ * cannot store it (SQLite can), so letting it through would make the dialects answer differently.
+ */
 export const requiredString = () =>
-  z.string({ error: (iss) => (iss.input === undefined || iss.input === null ? MSG.required : MSG.invalidType) });
+  z
+    .string({ error: (iss) => (iss.input === undefined || iss.input === null ? MSG.required : MSG.invalidType) })
+    .refine((s) => !s.includes('\u0000'), MSG.invalidType);
 
 export const NAME_PATTERN = /^\p{L}[\p{L}\p{M} '.-]*$/u;
 

@@ -85,6 +85,114 @@ test('navigation away, window.open and permission requests are refused', async (
   expect(permissions).toEqual({ notification: 'denied', camera: 'denied', geo: 'denied' });
 });
 
+test('a payload that cannot cross the bridge gets INVALID_INPUT as a value, never a throw in the page', async () => {
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const page = ctx.running.window;
+  await expect(page.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
+  const outcomes = await page.evaluate(async () => {
+    const nested = (levels: number) => {
+      const root: Record<string, unknown> = {};
+      let node = root;
+      for (let i = 0; i < levels; i++) node = (node.next = {}) as Record<string, unknown>;
+      return root;
+    };
+    const payloads: [string, () => unknown][] = [
+      ['a throwing getter', () => ({ get userId() { throw new Error('getter'); }, password: 'x' })],
+      ['a Proxy that throws', () => new Proxy({}, { get() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); } })],
+      ['a revoked Proxy', () => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; }],
+      ['a function', () => ({ userId: 'jperez', password: () => 'x' })],
+      ['a Symbol', () => ({ userId: Symbol('x'), password: 'x' })],
+      ['a bare Symbol', () => Symbol('x')],
+      ['a BigInt', () => ({ userId: 10n, password: 'x' })],
+      ['1,001 levels of nesting', () => nested(1001)],
+      ['100,000 levels of nesting', () => nested(100_000)],
+    ];
+    const out: Record<string, string> = {};
+    for (const [what, make] of payloads) {
+      try {
+        const res = (await (window.ecuapass.login as (input: unknown) => Promise<unknown>)(make())) as { ok: boolean; error?: { code: string; message: string } };
+        out[what] = res.ok ? 'ok' : `${res.error?.code}: ${res.error?.message}`;
+      } catch (err) {
+        out[what] = `threw ${String(err)}`;
+      }
+    }
+    // Plain data still crosses, and the app still works.
+    const wrong = (await window.ecuapass.login({ userId: 'jperez', password: 'Incorrecta#1' })) as { ok: boolean; error?: { code: string } };
+    out['plain data'] = wrong.ok ? 'ok' : String(wrong.error?.code);
+    return out;
+  });
+  const invalid = 'INVALID_INPUT: Los datos enviados no son válidos.';
+  expect(outcomes).toEqual({
+    'a throwing getter': invalid,
+    'a Proxy that throws': invalid,
+    'a revoked Proxy': invalid,
+    'a function': invalid,
+    'a Symbol': invalid,
+    'a bare Symbol': invalid,
+    'a BigInt': invalid,
+    '1,001 levels of nesting': invalid,
+    '100,000 levels of nesting': invalid,
+    'plain data': 'INVALID_CREDENTIALS',
+  });
+});
+
+test('navigation of the window to any other scheme or origin is refused, about:blank and about:srcdoc included', async () => {
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const page = ctx.running.window;
+  const heading = page.getByRole('heading', { name: 'Ingreso al portal externo' });
+  await expect(heading).toBeVisible();
+  const targets = [
+    'about:blank',
+    'about:srcdoc',
+    'about:blank#x',
+    'data:text/html,<h1>otra</h1>',
+    'javascript:document.body.innerHTML="x"',
+    'file:///etc/passwd',
+    'http://127.0.0.1:9/',
+    'https://example.com/',
+    'app://otro/index.html',
+    'chrome://gpu',
+    'devtools://devtools/bundled/inspector.html',
+    'view-source:app://ecuapass/index.html',
+    'ftp://example.com/',
+    'blob:',
+  ];
+  const app = ctx.running.app;
+  // Read from the main process: Playwright's page object may still wait for a navigation that was refused.
+  const shown = () =>
+    app.evaluate(async ({ BrowserWindow }) => {
+      const wc = BrowserWindow.getAllWindows()[0]?.webContents;
+      if (!wc) return 'no window';
+      const heading = await wc.executeJavaScript('document.querySelector("h1")?.textContent ?? ""').catch(() => '');
+      return `${wc.getURL()} ${String(heading)}`;
+    });
+  for (const target of targets) {
+    for (const how of ['location', 'link'] as const) {
+      const current = app.windows()[0] ?? page;
+      await current
+        .evaluate(
+          ({ target, how }) => {
+            const url = target === 'blob:' ? URL.createObjectURL(new Blob(['<h1>otra</h1>'], { type: 'text/html' })) : target;
+            if (how === 'location') {
+              location.href = url;
+            } else {
+              const a = document.createElement('a');
+              a.href = url;
+              document.body.append(a);
+              a.click();
+              a.remove();
+            }
+          },
+          { target, how },
+        )
+        .catch(() => undefined); // the page may already be going away
+      // Whatever happened, the window shows the app again (at once, or reloaded).
+      await expect.poll(shown, { message: `${how} → ${target}`, timeout: 10_000 }).toBe('app://ecuapass/index.html Ingreso al portal externo');
+    }
+  }
+  expect(ctx.running.app.windows()).toHaveLength(1);
+});
+
 test('IPC from another frame is refused, and malformed payloads on every channel get a typed error', async () => {
   ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
   const page = ctx.running.window;

@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RegistrationSchema, type Registration } from '../../src-shared/contract';
 import { keepEmailBody, REGISTRATION, usersWith } from '../integration/server/general-user-helpers';
 import { API, DEMO_PASSWORD } from '../integration/server/harness';
+import { TEST_DIALECT } from '../integration/server/test-database';
 import { figures } from './support/summary';
 import { freePort } from '../support/free-port';
 
@@ -31,6 +33,9 @@ fig.details.rounds = rounds;
 
 let dir: string;
 let dbFile: string;
+/** DATABASE_URL of the backend: the SQLite file, or a database of its own on the run's private PostgreSQL. */
+let databaseUrl: string;
+let pgDatabase: string | undefined;
 let seedFile: string;
 let child: ChildProcess | undefined;
 let logTail = '';
@@ -63,7 +68,7 @@ function ensureBuilt(): void {
 /** Starts the backend process and waits until /health answers. */
 async function startBackend(withSeed: boolean): Promise<string> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' };
   delete env.SANDBOX_SEED;
   delete env.SMTP_URL;
   if (withSeed) env.SANDBOX_SEED = seedFile;
@@ -105,10 +110,75 @@ async function stopGently(): Promise<void> {
   clearTimeout(timer);
 }
 
-beforeAll(() => {
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: inject('ecuapassPg').adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+interface Stored {
+  version: number;
+  phone1: string;
+  fax: string | null;
+  audits: number;
+}
+
+/**
+ * After the kill: the database's own integrity check (SQLite: integrity_check and foreign_key_check;
+ * PostgreSQL, whose server did not crash, has no such pragma: rows that reference a missing user
+ * must not exist), and each user's stored row with its number of update audit rows.
+ */
+async function inspect(users: string[]): Promise<{ integrity: string; rows: Map<string, Stored> }> {
+  const rows = new Map<string, Stored>();
+  const auditSql = "SELECT count(*) AS n FROM audit_log WHERE user_id = $1 AND action = 'registration.update'";
+  if (TEST_DIALECT === 'postgres') {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const orphans = await client.query(
+        'SELECT (SELECT count(*) FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.user_id = s.user_id)) + (SELECT count(*) FROM password_tickets t WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.user_id = t.user_id)) AS n',
+      );
+      for (const userId of users) {
+        const row = (await client.query('SELECT version, phone1, fax FROM users WHERE user_id = $1', [userId])).rows[0] as Omit<Stored, 'audits'>;
+        const audits = Number((await client.query(auditSql, [userId])).rows[0]?.n);
+        rows.set(userId, { ...row, audits });
+      }
+      return { integrity: Number(orphans.rows[0]?.n) === 0 ? 'ok' : `orphan rows: ${orphans.rows[0]?.n}`, rows };
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new SqliteDatabase(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const integrity = String(db.pragma('integrity_check', { simple: true }));
+    const fk = db.pragma('foreign_key_check') as unknown[];
+    for (const userId of users) {
+      const row = db.prepare('SELECT version, phone1, fax FROM users WHERE user_id = ?').get(userId) as Omit<Stored, 'audits'>;
+      const audits = (db.prepare(auditSql.replace('$1', '?')).get(userId) as { n: number }).n;
+      rows.set(userId, { ...row, audits });
+    }
+    return { integrity: fk.length === 0 ? integrity : `foreign_key_check: ${JSON.stringify(fk)}`, rows };
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(async () => {
   ensureBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecuapass-crash-'));
   dbFile = path.join(dir, 'crash.sqlite');
+  databaseUrl = `sqlite:${dbFile}`;
+  if (TEST_DIALECT === 'postgres') {
+    pgDatabase = `crash_${process.pid}_${Date.now()}`;
+    await adminQuery(`CREATE DATABASE ${pgDatabase}`);
+    const url = new URL(inject('ecuapassPg').adminUrl);
+    url.pathname = `/${pgDatabase}`;
+    databaseUrl = url.toString();
+  }
   seedFile = path.join(dir, 'seed.json');
   const demo = usersWith(...USERS).filter((u) => USERS.includes(u.userId));
   fs.writeFileSync(seedFile, JSON.stringify(demo));
@@ -117,6 +187,7 @@ beforeAll(() => {
 afterAll(async () => {
   await stopGently();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  if (pgDatabase) await adminQuery(`DROP DATABASE IF EXISTS ${pgDatabase} WITH (FORCE)`);
   fig.save();
 });
 
@@ -202,17 +273,17 @@ describe('crash recovery of the real backend process', () => {
       // Restart on the same file, WITHOUT the seed (it would bump every version).
       base = await startBackend(false);
 
-      const db = new SqliteDatabase(dbFile, { readonly: true, fileMustExist: true });
       let lost = 0;
       let inFlightCommitted = 0;
-      let integrity: unknown;
-      try {
-        integrity = db.pragma('integrity_check', { simple: true });
-        expect(integrity).toBe('ok');
-        expect(db.pragma('foreign_key_check')).toEqual([]);
+      const inspected = await inspect(USERS);
+      const integrity = inspected.integrity;
+      expect(integrity).toBe('ok');
+      {
         for (const userId of USERS) {
           const ack = lastAck.get(userId);
-          const row = db.prepare('SELECT version, phone1, fax FROM users WHERE user_id = ?').get(userId) as Write;
+          const row = inspected.rows.get(userId) as Stored;
+          // Nothing half-written: every version step has the audit row of its transaction (the seed made version 1).
+          expect(row.audits, userId).toBe(row.version - 1);
           if (!ack) continue;
           if (row.version < ack.version) {
             lost++;
@@ -225,8 +296,6 @@ describe('crash recovery of the real backend process', () => {
           // At most the one request that was in flight for this user can have been committed unacknowledged.
           expect(row.version - ack.version).toBeLessThanOrEqual(1);
         }
-      } finally {
-        db.close();
       }
 
       // The restarted backend serves the same data, to the same sessions.

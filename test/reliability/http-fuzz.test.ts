@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src-server/sessions/session-store';
 import { RegistrationSchema, type Registration } from '../../src-shared/contract';
 import { emailChangeBody, getRegistration, keepEmailBody, usersWith } from '../integration/server/general-user-helpers';
-import { API, sqliteFileOf, startServer, type TestServer } from '../integration/server/harness';
+import { API, startServer, type TestServer } from '../integration/server/harness';
 import { applyMutations, contentType, mutations, rawBody, weirdValue, WEIRD_KEYS, type Mutation } from './support/arbitraries';
 import { fingerprinter, type Fingerprinter, type Fingerprints } from './support/fingerprint';
 import { checkAnswer, COUNTING_CODES, type Answer, type EndpointSpec } from './support/oracle';
@@ -69,11 +69,11 @@ beforeAll(async () => {
   server = await startServer({ users: usersWith(...Object.values(U)) });
   for (const id of Object.values(U)) if (id !== U.login) await newSession(id);
   putReg = await getRegistration(server, tokens[U.put] as string);
-  fp = fingerprinter(sqliteFileOf(server));
+  fp = await fingerprinter(server);
 });
 
 afterAll(async () => {
-  fp?.close();
+  await fp?.close();
   await server?.close();
   fig.save();
 });
@@ -289,7 +289,7 @@ let before: Fingerprints | undefined;
 /** Sends one case and checks the answer and the database. */
 async function runCase(t: Target, w: Wire, via: 'inject' | 'http', kind: 'jsonCases' | 'rawCases' | 'httpCases'): Promise<void> {
   const stats = (perEndpoint[t.spec.name] ??= { jsonCases: 0, rawCases: 0, httpCases: 0, accepted: 0, statuses: {} });
-  before ??= fp.take();
+  before ??= await fp.take();
   const t0 = performance.now();
   const answer = via === 'inject' ? await injectAnswer(t, w) : await httpAnswer(t, w);
   const t1 = performance.now();
@@ -298,7 +298,7 @@ async function runCase(t: Target, w: Wire, via: 'inject' | 'http', kind: 'jsonCa
   stats[kind]++;
   const verdict = checkAnswer(t.spec, answer, w.describe);
   const t2 = performance.now();
-  const after = fp.take();
+  const after = await fp.take();
   timings.fingerprintMs += performance.now() - t2;
   if (verdict.ok) {
     stats.accepted++;
@@ -306,10 +306,10 @@ async function runCase(t: Target, w: Wire, via: 'inject' | 'http', kind: 'jsonCa
     if (w.asOther) {
       // Bring the other user back (a body may have deactivated them or revoked their session).
       await revive(U.other);
-      before = fp.take();
+      before = await fp.take();
     } else {
       await t.onSuccess?.(answer.text);
-      before = t.onSuccess ? fp.take() : after;
+      before = t.onSuccess ? await fp.take() : after;
     }
     return;
   }

@@ -17,7 +17,7 @@ import {
   type BridgeMethodName,
   type Result,
 } from '../../src-shared/contract';
-import { DEMO_PASSWORD, sqliteFileOf, startServer, type TestServer } from '../integration/server/harness';
+import { DEMO_PASSWORD, startServer, type TestServer } from '../integration/server/harness';
 import { nastyNumber, nastyString, WEIRD_KEYS } from './support/arbitraries';
 import { fingerprinter, type Fingerprinter } from './support/fingerprint';
 import { bump, figures } from './support/summary';
@@ -312,7 +312,7 @@ describe('the real handlers wired to a real backend (a smaller pass)', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    fp = fingerprinter(sqliteFileOf(server));
+    fp = await fingerprinter(server);
     // Wired as src-main/index.ts wires them (settings kept in memory; no Electron).
     const connection = new BackendConnection(undefined, server.baseUrl, (url) => new ApiClient({ baseUrl: url, timeoutMs: 5_000 }));
     let lastUserId: string | undefined;
@@ -350,12 +350,12 @@ describe('the real handlers wired to a real backend (a smaller pass)', () => {
   });
 
   afterAll(async () => {
-    fp?.close();
+    await fp?.close();
     await server?.close();
   });
 
   it(`${REAL_RUNS_PER_CHANNEL} malformed payloads per channel: INVALID_INPUT, handler not reached, backend database unchanged, session still good`, async () => {
-    const start = fp.take().strict;
+    const start = (await fp.take()).strict;
     const callsBefore = { ...calls };
     for (const method of BRIDGE_METHODS) {
       await fc.assert(
@@ -369,7 +369,7 @@ describe('the real handlers wired to a real backend (a smaller pass)', () => {
       );
     }
     expect(calls).toEqual(callsBefore);
-    expect(fp.take().strict).toBe(start);
+    expect((await fp.take()).strict).toBe(start);
     const reg = (await ipc.invoke('getRegistration', trusted, [])) as Result<{ userId: string }>;
     expect(reg.ok && reg.value.userId).toBe('jperez');
     fig.details.realHandlerCases = REAL_RUNS_PER_CHANNEL * BRIDGE_METHODS.length;

@@ -1,8 +1,7 @@
-import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBodySchema, RegistrationSchema, type Registration } from '../../src-shared/contract';
 import { keepEmailBody, REGISTRATION } from '../integration/server/general-user-helpers';
-import { API, DEMO_PASSWORD, sqliteFileOf, startServer, type TestServer } from '../integration/server/harness';
+import { API, DEMO_PASSWORD, startServer, type TestServer } from '../integration/server/harness';
 import { bump, figures } from './support/summary';
 
 /**
@@ -46,18 +45,20 @@ const ownIds = Array.from({ length: OWN_CLIENTS }, (_, i) => `carga${String(i).p
 const SHARED = 'compartido';
 
 /** Clones of the demo user jperez under other IDs, written straight to the database (no 40 scrypt hashes). */
-function cloneUsers(dbPath: string, ids: string[]): void {
-  const db = new SqliteDatabase(dbPath);
-  try {
-    const jperez = db.prepare('SELECT * FROM users WHERE user_id = ?').get('jperez') as Record<string, unknown>;
-    const cols = Object.keys(jperez);
-    const insert = db.prepare(`INSERT INTO users (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
-    db.transaction(() => {
-      for (const id of ids) insert.run({ ...jperez, user_id: id, email: `${id}@example.com`, version: 1 });
-    })();
-  } finally {
-    db.close();
+async function cloneUsers(ids: string[]): Promise<void> {
+  const [jperez] = await server.database.all('SELECT * FROM users WHERE user_id = ?', ['jperez']);
+  if (!jperez) throw new Error('demo user jperez missing');
+  const cols = Object.keys(jperez);
+  for (const id of ids) {
+    const row: Record<string, unknown> = { ...jperez, user_id: id, email: `${id}@example.com`, version: 1 };
+    await server.database.run(`INSERT INTO users (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, cols.map((c) => row[c]));
   }
+}
+
+/** Audit rows of a user's updates, on either dialect (PostgreSQL's count(*) is a bigint string). */
+async function updateAudits(userId: string): Promise<number> {
+  const [row] = await server.database.all("SELECT count(*) AS n FROM audit_log WHERE user_id = ? AND action = 'registration.update'", [userId]);
+  return Number(row?.n);
 }
 
 async function call(method: string, path: string, token: string | undefined, body?: unknown): Promise<{ status: number; json: unknown }> {
@@ -92,7 +93,7 @@ const written = (r: Registration) => ({ phone1: r.phone1, fax: r.fax, mobile: r.
 
 beforeAll(async () => {
   server = await startServer();
-  cloneUsers(sqliteFileOf(server), [...ownIds, SHARED]);
+  await cloneUsers([...ownIds, SHARED]);
 });
 
 afterAll(async () => {
@@ -164,16 +165,14 @@ describe('load with integrity over real HTTP', () => {
     expect(errors).toEqual({});
 
     // No lost update: every user's stored state is its last acknowledged write.
-    const db = new SqliteDatabase(sqliteFileOf(server), { readonly: true });
     let lost = 0;
-    try {
+    {
       for (const [c, userId] of ownIds.entries()) {
         const ack = lastAck.get(userId);
         const stored = await read(ownTokens[c] as string);
         if (!ack || stored.version !== ack.version || JSON.stringify(written(stored)) !== JSON.stringify(written(ack))) lost++;
         expect(stored.version).toBe((initialVersion.get(userId) ?? 0) + UPDATES_PER_CLIENT);
-        const audits = db.prepare("SELECT count(*) AS n FROM audit_log WHERE user_id = ? AND action = 'registration.update'").get(userId) as { n: number };
-        expect(audits.n).toBe(UPDATES_PER_CLIENT);
+        expect(await updateAudits(userId)).toBe(UPDATES_PER_CLIENT);
       }
 
       // The shared user: each acknowledged write has its own version, consecutive from the initial one.
@@ -186,10 +185,7 @@ describe('load with integrity over real HTTP', () => {
       expect(final.version).toBe(initialShared + sharedAcks.length);
       const newest = sharedAcks.reduce((a, b) => (b.reg.version > a.reg.version ? b : a));
       if (JSON.stringify(written(final)) !== JSON.stringify(written(newest.reg))) lost++;
-      const sharedAudits = db.prepare("SELECT count(*) AS n FROM audit_log WHERE user_id = ? AND action = 'registration.update'").get(SHARED) as { n: number };
-      expect(sharedAudits.n).toBe(sharedAcks.length);
-    } finally {
-      db.close();
+      expect(await updateAudits(SHARED)).toBe(sharedAcks.length);
     }
     fig.dataLost += lost;
     expect(lost).toBe(0);

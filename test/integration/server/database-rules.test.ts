@@ -46,4 +46,14 @@ describe(`database rules on ${TEST_DIALECT}`, () => {
     expect(ids).toHaveLength(2);
     expect(ids[1]).toBeGreaterThan(ids[0] as number);
   });
+
+  it('a U+0000 in a text field is refused with 422 on both dialects (PostgreSQL text cannot hold it), never a 500', async () => {
+    const login = await server.postSession({ userId: 'jp\u0000erez', password: 'Aduana#2026' });
+    expect(login.status).toBe(422);
+    const token = await server.login('cvera');
+    const before = await server.dump();
+    const res = await server.send('POST', '/api/v1/general-user/deactivation', token, { reason: 'Motivo con \u0000 nulo dentro' });
+    expect(res.status).toBe(422);
+    expect((await server.dump()).users).toEqual(before.users);
+  });
 });

@@ -7,8 +7,10 @@ import path from 'node:path';
  * test-results/reliability-summary.json and prints it.
  */
 export const RESULTS_DIR = path.resolve(__dirname, '../../../test-results');
-export const PARTS_DIR = path.join(RESULTS_DIR, 'reliability');
-export const SUMMARY_FILE = path.join(RESULTS_DIR, 'reliability-summary.json');
+/** The PostgreSQL run (ECUAPASS_TEST_DB=postgres) keeps its figures apart from the SQLite run's. */
+const SUFFIX = process.env.ECUAPASS_TEST_DB === 'postgres' ? '-postgres' : '';
+export const PARTS_DIR = path.join(RESULTS_DIR, `reliability${SUFFIX}`);
+export const SUMMARY_FILE = path.join(RESULTS_DIR, `reliability-summary${SUFFIX}.json`);
 
 export interface SectionFigures {
   /** Requests (HTTP or in-process inject) and IPC invocations this section sent. */
