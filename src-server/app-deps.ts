@@ -10,7 +10,7 @@ import type { SessionLimits } from './sessions/session-policy';
 export interface AppDeps {
   db: Db;
   clock: Clock;
-  limits: SessionLimits;
+  sessionLimits: SessionLimits;
   generalUserLimits: GeneralUserLimits;
   auth: Authenticator;
   mailer: Mailer;

@@ -48,7 +48,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installErrorHandling(app);
   acceptJsonOnly(app);
 
-  const limits = { idleMinutes: options.config.sessionIdleMinutes, absoluteHours: options.config.sessionAbsoluteHours };
+  const sessionLimits = { idleMinutes: options.config.sessionIdleMinutes, absoluteHours: options.config.sessionAbsoluteHours };
   const mailer = createMailer({
     smtpUrl: options.config.smtpUrl,
     from: options.config.mailFrom ?? DEFAULT_MAIL_FROM,
@@ -60,9 +60,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const deps: AppDeps = {
     db: options.db,
     clock: options.clock,
-    limits,
+    sessionLimits,
     generalUserLimits: { ...DEFAULT_GENERAL_USER_LIMITS, ...options.config.generalUserLimits },
-    auth: createAuthenticator({ db: options.db, clock: options.clock, limits }),
+    auth: createAuthenticator({ db: options.db, clock: options.clock, sessionLimits }),
     mailer,
     passwordWork: new PasswordWorkBudget({ ...defaultPasswordWorkLimits(), ...options.config.passwordWork }),
   };

@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open-database';
 import type { EmailSecurityCodeRow } from '../db/schema';
 import { AppError } from '../http/app-error';
+import { SERVER_MSG } from './messages';
 import { securityCodeMatches } from '../security/security-code';
 import type { GeneralUserLimits } from './limits';
 import { findSecurityCode, refundSecurityCodeTry, reserveSecurityCodeTry } from './security-code-store';
@@ -23,7 +24,9 @@ export async function checkSecurityCode(
 ): Promise<EmailSecurityCodeRow> {
   const row = await findSecurityCode(deps.db, userId);
   if (!row || row.spent_at !== null || row.failed_tries >= deps.limits.securityCodeMaxTries) throw new AppError('SECURITY_CODE_INVALID');
-  if (deps.clock.now() >= new Date(row.expires_at)) throw new AppError('SECURITY_CODE_EXPIRED');
+  if (deps.clock.now() >= new Date(row.expires_at)) {
+    throw new AppError('SECURITY_CODE_EXPIRED', undefined, SERVER_MSG.securityCodeExpired(deps.limits.securityCodeMinutes));
+  }
   if (!(await reserveSecurityCodeTry(deps.db, userId, row.code_hash, deps.clock.now(), deps.limits.securityCodeMaxTries))) {
     throw new AppError('SECURITY_CODE_INVALID');
   }

@@ -10,7 +10,7 @@ import { issuePasswordTicket } from './password-tickets';
 
 type Deps = { db: Db; clock: Clock; limits: GeneralUserLimits };
 
-const rateLimited = () => new AppError('RATE_LIMITED', undefined, SERVER_MSG.passwordCheckLocked);
+const rateLimited = (lockMinutes: number) => new AppError('RATE_LIMITED', undefined, SERVER_MSG.passwordCheckLocked(lockMinutes));
 
 /**
  * POST /general-user/password/verify (design §5 "Contraseña anterior"): the right current password
@@ -22,12 +22,12 @@ const rateLimited = () => new AppError('RATE_LIMITED', undefined, SERVER_MSG.pas
 export async function verifyCurrentPassword(deps: Deps, userId: string, currentPassword: string): Promise<{ ticket: string; expiresAt: Date }> {
   const policy = { maxTries: deps.limits.maxWrongPasswordChecks, lockMinutes: deps.limits.passwordCheckLockMinutes };
   const reservation = await reserveTry(deps.db, 'verify', userId, policy, deps.clock.now());
-  if (!reservation.allowed) throw rateLimited();
+  if (!reservation.allowed) throw rateLimited(policy.lockMinutes);
 
   const user = await findUser(deps.db, userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
   const ok = await verifyPassword(currentPassword, user.password_hash);
-  if (!ok) throw reservation.lastTry ? rateLimited() : new AppError('WRONG_PASSWORD');
+  if (!ok) throw reservation.lastTry ? rateLimited(policy.lockMinutes) : new AppError('WRONG_PASSWORD');
   await clearTries(deps.db, 'verify', userId);
   return deps.db.transaction().execute((trx) => issuePasswordTicket(trx, userId, deps.clock.now(), deps.limits.passwordTicketMinutes));
 }

@@ -33,7 +33,7 @@ function bearerToken(request: FastifyRequest): string | undefined {
  * token is refused with 401 before its body is even read. Each accepted request extends the idle
  * window (last_seen_at = now, written at most every touchSlackMs).
  */
-export function createAuthenticator(deps: { db: Db; clock: Clock; limits: SessionLimits }) {
+export function createAuthenticator(deps: { db: Db; clock: Clock; sessionLimits: SessionLimits }) {
   const sessions = new WeakMap<FastifyRequest, AuthenticatedSession>();
 
   async function requireSession(request: FastifyRequest): Promise<void> {
@@ -43,13 +43,13 @@ export function createAuthenticator(deps: { db: Db; clock: Clock; limits: Sessio
     const now = deps.clock.now();
     if (!row || row.revoked_at !== null || row.user_deactivated_at !== null) throw new AppError('UNAUTHENTICATED');
     const times = { createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) };
-    if (isSessionExpired(times, deps.limits, now)) throw new AppError('UNAUTHENTICATED');
-    const touch = now.getTime() - times.lastSeenAt.getTime() >= touchSlackMs(deps.limits.idleMinutes);
+    if (isSessionExpired(times, deps.sessionLimits, now)) throw new AppError('UNAUTHENTICATED');
+    const touch = now.getTime() - times.lastSeenAt.getTime() >= touchSlackMs(deps.sessionLimits.idleMinutes);
     if (touch) await touchSession(deps.db, row.token_hash, now);
     sessions.set(request, {
       userId: row.user_id,
       tokenHash: row.token_hash,
-      expiresAt: sessionExpiresAt({ createdAt: times.createdAt, lastSeenAt: touch ? now : times.lastSeenAt }, deps.limits),
+      expiresAt: sessionExpiresAt({ createdAt: times.createdAt, lastSeenAt: touch ? now : times.lastSeenAt }, deps.sessionLimits),
     });
   }
 

@@ -22,7 +22,7 @@ export interface LoginResult {
  * gets 403.
  */
 export async function logIn(
-  deps: { db: Db; clock: Clock; limits: SessionLimits },
+  deps: { db: Db; clock: Clock; sessionLimits: SessionLimits },
   userId: string,
   password: string,
 ): Promise<LoginResult> {
@@ -39,6 +39,6 @@ export async function logIn(
   if (user.deactivated_at !== null) throw new AppError('ACCOUNT_DEACTIVATED');
   // Read the time after hashing: the session starts when the answer is decided.
   const { token, row } = await createSession(db, user.user_id, clock.now());
-  const expiresAt = sessionExpiresAt({ createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) }, deps.limits);
+  const expiresAt = sessionExpiresAt({ createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) }, deps.sessionLimits);
   return { token, expiresAt, user: { userId: user.user_id, name: user.name } };
 }
