@@ -119,13 +119,13 @@ export async function run(ctx) {
     (getRow.met ? '' : `${(getRow.ratio * 100).toFixed(0)} % of a bare Fastify route. `) +
     `p99 ${getRow.p99} ms vs ${getRow.baselineP99} ms (10 connections, ${DURATION_S} s, logger level ${ctx.backend.logLevel} on both). ` +
     'Each GET runs 2 SQL reads (session + user join, then the user; last_seen_at is written at most once a minute), ' +
-    'each compiled by Kysely and re-prepared by better-sqlite3 per request (a one-off CPU profile, taken when a GET still ' +
-    'wrote, put ~23 % of the time in the Kysely SQLite driver, ~9 % in prepare), plus the contract check of the answer. ' +
+    'each built and compiled by Kysely per request; statements are prepared once per SQL text and reused (issue #15: ' +
+    'prepare was ~14 % of the CPU before; see bench/profile-backend.mjs), plus the contract check of the answer. ' +
     'Logging is not the cost: at logger level warn on both the ratio is the same.' +
     (getRow.met
       ? ''
-      : ' It would take caching prepared statements (Kysely has no statement cache; a cache under its driver keeps the ' +
-        'PostgreSQL path of design §6) and one query for session + user.');
+      : ' It would take compiling the hot queries once (Kysely builds and compiles each query per request) and folding ' +
+        'the second user read into the session query.');
   putRow.note =
     `no target; each PUT is a real update (validation, one SQLite write transaction + audit row); ` +
     `${putFailures} PUT answers were not 200. p99 ${putRow.p99} ms vs ${putRow.baselineP99} ms.`;
