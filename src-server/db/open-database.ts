@@ -89,5 +89,10 @@ function openPostgres(url: string, options: OpenOptions): Db {
   });
   const onError = options.onConnectionError ?? ((err: Error) => console.error(`ecuapass-server: database connection lost: ${err.message}`));
   pool.on('error', onError);
+  // The pool listens for errors only on idle clients. A client checked out by a request (between the
+  // statements of a transaction) that loses its server emits 'error' with no listener, which would
+  // end the process: the database restarting must cost 503s, never the instance. Its query in
+  // flight, if any, rejects on its own and is answered 503.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

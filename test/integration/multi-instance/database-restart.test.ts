@@ -90,7 +90,8 @@ describe('the database restarted under load', () => {
         },
         20_000,
       ).catch((err: Error) => {
-        throw new Error(`${err.message}; readiness answers: ${seen.join(', ')}`);
+        const exit = i.child.exitCode ?? i.child.signalCode;
+        throw new Error(`${err.message}; readiness answers: ${seen.slice(0, 5).join(', ')}…; process exit: ${String(exit)}; last output:\n${i.output().slice(-3000)}`);
       });
       const ready = await i.request('/health/ready');
       expect(await ready.json()).toEqual({ status: 'unavailable', database: 'down' });
