@@ -5,7 +5,7 @@
 // PUT is a real update. Runs interleaved: GET ours, GET bare, PUT ours, PUT bare, × reps.
 import autocannon from 'autocannon';
 import { API, BENCH_USER_COUNT, benchUserId, getRegistration, login, startBareServer, updateBodyFrom } from './lib/backend.mjs';
-import { median } from './lib/stats.mjs';
+import { throughputRow } from './lib/stats.mjs';
 
 export const TARGET_GET_RATIO = 0.5;
 const CONNECTIONS = 10;
@@ -90,29 +90,8 @@ export async function run(ctx) {
   }
   const putVersions = users.reduce((s, u) => s + u.version, 0);
   const putFailures = users.reduce((s, u) => s + (u.failures ?? 0), 0);
-  const row = (id, name, o, b, target, met, extra = {}) => {
-    const mo = median(o.map((s) => s.rps));
-    const mb = median(b.map((s) => s.rps));
-    return {
-      id,
-      name,
-      ours: mo,
-      baseline: mb,
-      ratio: mo / mb,
-      unit: 'req/s',
-      p99: median(o.map((s) => s.p99)),
-      baselineP99: median(b.map((s) => s.p99)),
-      target,
-      met: met === null ? null : met(mo / mb),
-      non2xx: { ours: o.reduce((s, r) => s + r.non2xx, 0), baseline: b.reduce((s, r) => s + r.non2xx, 0) },
-      errors: { ours: o.reduce((s, r) => s + r.errors, 0), baseline: b.reduce((s, r) => s + r.errors, 0) },
-      runs: { ours: o, baseline: b },
-      connections: CONNECTIONS,
-      durationS: DURATION_S,
-      logLevel: ctx.backend.logLevel,
-      ...extra,
-    };
-  };
+  const row = (id, name, o, b, target, met, extra = {}) =>
+    throughputRow({ id, name, ours: o, baseline: b, connections: CONNECTIONS, target, met, extra: { durationS: DURATION_S, logLevel: ctx.backend.logLevel, ...extra } });
   const getRow = row('5a', 'Backend GET registration', runs.getOurs, runs.getBare, `ratio ≥ ${TARGET_GET_RATIO}`, (r) => r >= TARGET_GET_RATIO);
   const putRow = row('5b', 'Backend PUT registration', runs.putOurs, runs.putBare, null, null, { putFailures, versionsAfter: putVersions });
   getRow.note =

@@ -8,7 +8,7 @@
 import { startPrivatePostgres } from '../scripts/private-postgres.mjs';
 import { runAutocannon, summarize } from './backend-throughput.mjs';
 import { BENCH_USER_COUNT, benchUserId, getRegistration, login, startBackend, writeSeed } from './lib/backend.mjs';
-import { median } from './lib/stats.mjs';
+import { median, throughputRow } from './lib/stats.mjs';
 
 const CONNECTIONS = 10;
 
@@ -79,28 +79,7 @@ export async function run(ctx) {
           `PUT sqlite ${f(runs.putSqlite.at(-1))} | pg×1 ${f(runs.putPg1.at(-1))} | pg×2 ${f(runs.putPg2.at(-1))}`,
       );
     }
-    const total = (rs, k) => rs.reduce((s, r) => s + r[k], 0);
-    const row = (id, name, o, b, note) => {
-      const mo = median(o.map((s) => s.rps));
-      const mb = median(b.map((s) => s.rps));
-      return {
-        id,
-        name,
-        ours: mo,
-        baseline: mb,
-        ratio: mo / mb,
-        unit: 'req/s',
-        p99: median(o.map((s) => s.p99)),
-        baselineP99: median(b.map((s) => s.p99)),
-        target: null,
-        met: null,
-        non2xx: { ours: total(o, 'non2xx'), baseline: total(b, 'non2xx') },
-        errors: { ours: total(o, 'errors'), baseline: total(b, 'errors') },
-        runs: { ours: o, baseline: b },
-        connections: CONNECTIONS,
-        note,
-      };
-    };
+    const row = (id, name, o, b, note) => throughputRow({ id, name, ours: o, baseline: b, connections: CONNECTIONS, extra: { note } });
     // Non-200 PUT answers by error code (a 409 means two connections ended up on one user's version).
     const codesOf = (users) => users.reduce((acc, u) => {
       for (const [k, v] of Object.entries(u.failureCodes ?? {})) acc[k] = (acc[k] ?? 0) + v;

@@ -29,3 +29,30 @@ export function ratio(ours, baseline) {
   if (!Number.isFinite(ours) || !Number.isFinite(baseline) || baseline === 0) return null;
   return ours / baseline;
 }
+
+/**
+ * A results.json row for a throughput comparison: `ours` and `baseline` are autocannon runs
+ * ({ rps, p99, non2xx, errors }); the row holds their medians, the ratio and the error counts.
+ */
+export function throughputRow({ id, name, ours, baseline, connections, target = null, met = null, extra = {} }) {
+  const mo = median(ours.map((s) => s.rps));
+  const mb = median(baseline.map((s) => s.rps));
+  const total = (runs, k) => runs.reduce((s, r) => s + r[k], 0);
+  return {
+    id,
+    name,
+    ours: mo,
+    baseline: mb,
+    ratio: mo / mb,
+    unit: 'req/s',
+    p99: median(ours.map((s) => s.p99)),
+    baselineP99: median(baseline.map((s) => s.p99)),
+    target,
+    met: met === null ? null : met(mo / mb),
+    non2xx: { ours: total(ours, 'non2xx'), baseline: total(baseline, 'non2xx') },
+    errors: { ours: total(ours, 'errors'), baseline: total(baseline, 'errors') },
+    runs: { ours, baseline },
+    connections,
+    ...extra,
+  };
+}
