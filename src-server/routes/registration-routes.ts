@@ -3,11 +3,9 @@ import { RegistrationSchema } from '../../src-shared/contract';
 import { registrationUpdateSchema } from '../../src-shared/registration/update';
 import type { AppDeps } from '../app-deps';
 import { updateRegistration } from '../general-user/update-registration';
-import { AppError } from '../http/app-error';
 import { parseBody } from '../http/parse-body';
 import { sendContract } from '../http/send-contract';
 import { registrationOf } from '../users/registration-view';
-import { findUser } from '../users/user-repository';
 
 /** GET and PUT /general-user/registration: the caller's stored registration (design §4). */
 export function registrationRoutes(deps: AppDeps) {
@@ -15,10 +13,8 @@ export function registrationRoutes(deps: AppDeps) {
     const { auth } = deps;
 
     app.get('/general-user/registration', { onRequest: auth.requireSession }, async (request, reply) => {
-      const user = await findUser(deps.db, auth.sessionOf(request).userId);
-      // Sessions cascade with their user, so a missing row means it was removed mid-request.
-      if (!user) throw new AppError('UNAUTHENTICATED');
-      return sendContract(reply, 200, RegistrationSchema, registrationOf(user));
+      // The authentication hook read the user with the session, in the one query (issue #15).
+      return sendContract(reply, 200, RegistrationSchema, registrationOf(auth.sessionOf(request).user));
     });
 
     app.put('/general-user/registration', { onRequest: auth.requireSession }, async (request, reply) => {

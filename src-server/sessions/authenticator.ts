@@ -2,7 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open-database';
 import { AppError } from '../http/app-error';
-import { findSessionByToken, touchSession } from './session-store';
+import type { UserRow } from '../db/schema';
+import { findSessionWithUser, touchSession } from './session-store';
 import { isSessionExpired, sessionExpiresAt, type SessionLimits } from './session-policy';
 
 /**
@@ -19,6 +20,8 @@ export interface AuthenticatedSession {
   userId: string;
   tokenHash: string;
   expiresAt: Date;
+  /** The caller's users row, read with the session (one query): a GET answers from it. */
+  user: UserRow;
 }
 
 /** `Authorization: Bearer <token>`; the scheme is case-insensitive (RFC 9110), the token is not. */
@@ -39,17 +42,19 @@ export function createAuthenticator(deps: { db: Db; clock: Clock; sessionLimits:
   async function requireSession(request: FastifyRequest): Promise<void> {
     const token = bearerToken(request);
     if (!token) throw new AppError('UNAUTHENTICATED');
-    const row = await findSessionByToken(deps.db, token);
+    const found = await findSessionWithUser(deps.db, token);
     const now = deps.clock.now();
-    if (!row || row.revoked_at !== null || row.user_deactivated_at !== null) throw new AppError('UNAUTHENTICATED');
-    const times = { createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) };
+    if (!found || found.session.revoked_at !== null || found.user.deactivated_at !== null) throw new AppError('UNAUTHENTICATED');
+    const { session, user } = found;
+    const times = { createdAt: new Date(session.created_at), lastSeenAt: new Date(session.last_seen_at) };
     if (isSessionExpired(times, deps.sessionLimits, now)) throw new AppError('UNAUTHENTICATED');
     const touch = now.getTime() - times.lastSeenAt.getTime() >= touchSlackMs(deps.sessionLimits.idleMinutes);
-    if (touch) await touchSession(deps.db, row.token_hash, now);
+    if (touch) await touchSession(deps.db, session.token_hash, now);
     sessions.set(request, {
-      userId: row.user_id,
-      tokenHash: row.token_hash,
+      userId: session.user_id,
+      tokenHash: session.token_hash,
       expiresAt: sessionExpiresAt({ createdAt: times.createdAt, lastSeenAt: touch ? now : times.lastSeenAt }, deps.sessionLimits),
+      user,
     });
   }
 
