@@ -112,16 +112,33 @@ function registrationChangeSchema<P extends z.ZodType<{ newPassword: string; con
 }
 
 /**
+ * Building the schema and zod's compilation of it on its first parse cost more than the parse itself
+ * (issue #15: most of a PUT's CPU), so each caller's schema is built once and kept; the schema holds
+ * nothing but the ID.usuario, and the oldest goes when this many callers are kept.
+ */
+const UPDATE_SCHEMA_CACHE_SIZE = 1000;
+const updateSchemas = new Map<string, ReturnType<typeof buildRegistrationUpdateSchema>>();
+
+/**
  * The PUT /general-user/registration body (design §4). The password ticket travels only between
  * the main process and the backend.
  */
 export function registrationUpdateSchema(userId: string) {
+  const cached = updateSchemas.get(userId);
+  if (cached) return cached;
+  const schema = buildRegistrationUpdateSchema(userId);
+  if (updateSchemas.size >= UPDATE_SCHEMA_CACHE_SIZE) updateSchemas.delete(updateSchemas.keys().next().value as string);
+  updateSchemas.set(userId, schema);
+  return schema;
+}
+
+function buildRegistrationUpdateSchema(userId: string) {
   return registrationChangeSchema(
     userId,
     z.strictObject({ ticket: requiredString().min(1, MSG.required), ...newPasswordShape }).optional(),
   );
 }
-export type RegistrationUpdate = z.infer<ReturnType<typeof registrationUpdateSchema>>;
+export type RegistrationUpdate = z.infer<ReturnType<typeof buildRegistrationUpdateSchema>>;
 
 /**
  * What the renderer sends for "Modificar" (the IPC payload): the update without the ticket, which
