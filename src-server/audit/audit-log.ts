@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import { precompiled } from '../db/precompiled';
 
 export interface AuditEntry {
   userId: string;
@@ -9,10 +10,11 @@ export interface AuditEntry {
   fields: readonly string[];
 }
 
+const insertAudit = precompiled(4, (db: Db, userId: string, at: string, action: string, fields: string) =>
+  db.insertInto('audit_log').values({ user_id: userId, at, action, fields }),
+);
+
 /** Writes one audit row; call it inside the transaction of the change it describes. */
 export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({ user_id: entry.userId, at: entry.at.toISOString(), action: entry.action, fields: JSON.stringify(entry.fields) })
-    .execute();
+  await insertAudit(db, entry.userId, entry.at.toISOString(), entry.action, JSON.stringify(entry.fields));
 }

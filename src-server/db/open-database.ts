@@ -29,7 +29,24 @@ export function openDatabase(location: DatabaseLocation, options: OpenOptions = 
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: rollbackTolerant(sqlite) }) });
+  const prepare = cachedPrepare(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: rollbackTolerant(sqlite, prepare) }) });
+  // Shared by the database and every transaction of it.
+  sqliteHandles.set(db.getExecutor().adapter, { sqlite, prepare });
+  return db;
+}
+
+/** The connection under a SQLite Db (or one of its transactions) and its statement cache. */
+export interface SqliteHandle {
+  sqlite: SqliteDatabase.Database;
+  prepare: (source: string) => SqliteDatabase.Statement;
+}
+
+const sqliteHandles = new WeakMap<object, SqliteHandle>();
+
+/** The SQLite connection of `db`, for the precompiled hot queries (db/precompiled.ts); undefined on PostgreSQL. */
+export function sqliteHandleOf(db: Db): SqliteHandle | undefined {
+  return sqliteHandles.get(db.getExecutor().adapter);
 }
 
 /**
@@ -38,8 +55,10 @@ export function openDatabase(location: DatabaseLocation, options: OpenOptions = 
  * transaction is active" and that error would replace the real one, so a full disk became a 500
  * instead of a 503 (issue #11). A ROLLBACK with no transaction open is therefore a no-op.
  */
-function rollbackTolerant(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
-  const prepare = cachedPrepare(sqlite);
+function rollbackTolerant(
+  sqlite: SqliteDatabase.Database,
+  prepare: (source: string) => SqliteDatabase.Statement,
+): SqliteDatabase.Database {
   const noop = prepare('SELECT 1 WHERE 0');
   return new Proxy(sqlite, {
     get(target, key, receiver) {

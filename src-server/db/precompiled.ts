@@ -1,6 +1,6 @@
 import { CompiledQuery, type Compilable, type QueryResult } from 'kysely';
 import { isPostgres } from './dialect';
-import type { Db } from './open-database';
+import { sqliteHandleOf, type Db } from './open-database';
 
 /** A value no real argument can be: marks where argument `i` lands among the compiled parameters. */
 const sentinel = (i: number) => `\u0000precompiled-argument-${i}\u0000`;
@@ -38,10 +38,32 @@ export function precompiled<Args extends unknown[], Row>(
     if (seen.size !== arity) throw new Error(`precompiled query: an argument is not a parameter of ${query.sql}`);
     return { sql: query.sql, slots };
   };
-  return (db, ...args) => {
+  return async (db, ...args) => {
     const key = isPostgres(db) ? 'postgres' : 'sqlite';
     const compiled = (byDialect[key] ??= compile(db));
     const parameters = compiled.slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
+    if (key === 'sqlite') {
+      const direct = runOnSqlite<Row>(db, compiled.sql, parameters);
+      if (direct) return direct;
+    }
     return db.executeQuery(CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<Row>);
   };
+}
+
+/**
+ * Runs a statement straight on the SQLite connection, as Kysely's driver would (same cached
+ * statement, same result shape), without its executor's per-query work (issue #15) — but only when
+ * that cannot interleave with someone else's transaction. better-sqlite3 runs a statement to its end
+ * synchronously, so: inside a transaction, only its owner holds `trx` (Kysely gives the connection to
+ * one transaction at a time); outside, only when no transaction is open on the connection (the
+ * statement is then its own). Otherwise undefined: the caller goes through Kysely, which waits for
+ * the connection.
+ */
+export function runOnSqlite<Row>(db: Db, sql: string, parameters: readonly unknown[]): QueryResult<Row> | undefined {
+  const handle = sqliteHandleOf(db);
+  if (!handle || (!db.isTransaction && handle.sqlite.inTransaction)) return undefined;
+  const stmt = handle.prepare(sql);
+  if (stmt.reader) return { rows: stmt.all(parameters) as Row[] };
+  const { changes, lastInsertRowid } = stmt.run(parameters);
+  return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
 }

@@ -6,6 +6,7 @@ import type { RegistrationUpdate } from '../../src-shared/registration/update';
 import { writeAudit } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { isUniqueViolation } from '../db/dialect';
+import { writeTransaction } from '../db/group-commit';
 import type { Db } from '../db/open-database';
 import type { EmailSecurityCodeRow, UserRow } from '../db/schema';
 import { AppError } from '../http/app-error';
@@ -64,9 +65,11 @@ export async function updateRegistration(
   body: RegistrationUpdate,
   /** The session making the change: it stays; a password or e-mail change ends every other one. */
   currentTokenHash: string,
+  /** The caller's row as read with the session (the authentication hook), else read here. */
+  currentRow?: UserRow,
 ): Promise<UserRow> {
   const { db, clock } = deps;
-  const current = await findUser(db, userId);
+  const current = currentRow ?? (await findUser(db, userId));
   if (!current) throw new AppError('UNAUTHENTICATED');
 
   // keepEmail=true ignores any email fields; the schema requires them when it is false.
@@ -89,14 +92,18 @@ export async function updateRegistration(
   let code: EmailSecurityCodeRow | undefined;
   if (newEmail !== undefined) code = await checkSecurityCode(deps, userId, newEmail, body.securityCode ?? '');
 
+  // The registration changed since the client read it. `current` is that version's row, and the
+  // UPDATE below writes only if the row is still at it (every change of a users row that matters here,
+  // the password and a seed reset included, moves the version), so the checks below may read it
+  // instead of reading the row again inside the transaction.
+  if (current.version !== body.version) throw new AppError('VERSION_CONFLICT');
+
   const now = clock.now();
   let saved: { before: UserRow; after: UserRow };
   try {
-    saved = await db.transaction().execute(async (trx) => {
-      const before = await findUser(trx, userId);
-      if (!before) throw new AppError('UNAUTHENTICATED');
-      // The password checked above must still be the stored one (a seed reset changes it too).
-      if (before.version !== body.version || before.password_hash !== current.password_hash) throw new AppError('VERSION_CONFLICT');
+    // Group commit on SQLite (db/group-commit.ts): answered only once committed, rolled back alone if it fails.
+    saved = await writeTransaction(db, async (trx) => {
+      const before = current;
       if (newEmail !== undefined && !(await isEmailAvailable(trx, newEmail))) throw new AppError('EMAIL_UNAVAILABLE');
       if (!isNameCorrection(before.name, body.name)) {
         throw new AppError('NAME_CHANGE_TOO_LARGE', { name: ERROR_MESSAGES.NAME_CHANGE_TOO_LARGE });
@@ -107,15 +114,17 @@ export async function updateRegistration(
       }
 
       const columns = columnsOf(body, before, newEmail);
-      const written = await writeRegistration(
+      // An address that stays is not written (its unique index is then left alone).
+      const { email: _sameEmail, ...contact } = columns;
+      const after = await writeRegistration(
         trx,
         userId,
         body.version,
-        { ...columns, ...(newPasswordHash ? { password_hash: newPasswordHash } : {}) },
+        { ...(newEmail !== undefined ? columns : contact), ...(newPasswordHash ? { password_hash: newPasswordHash } : {}) },
         now,
       );
-      // Another writer (another instance) got there first.
-      if (!written) throw new AppError('VERSION_CONFLICT');
+      // Another writer (another instance, another request of this user) got there first.
+      if (!after) throw new AppError('VERSION_CONFLICT');
 
       // Whoever else holds a session (maybe the one who stole the old password) is logged out, in the
       // same transaction as the change (Keycloak's "sign out other sessions", on by default here).
@@ -127,8 +136,6 @@ export async function updateRegistration(
         action: 'registration.update',
         fields: changedFieldNames(before, columns, newPasswordHash !== undefined),
       });
-      const after = await findUser(trx, userId);
-      if (!after) throw new AppError('UNAUTHENTICATED');
       return { before, after };
     });
   } catch (err) {

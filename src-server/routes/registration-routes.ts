@@ -18,10 +18,10 @@ export function registrationRoutes(deps: AppDeps) {
     });
 
     app.put('/general-user/registration', { onRequest: auth.requireSession }, async (request, reply) => {
-      const { userId, tokenHash } = auth.sessionOf(request);
+      const { userId, tokenHash, user } = auth.sessionOf(request);
       // The password policy needs the ID.usuario, so the schema is built per caller.
       const body = parseBody(registrationUpdateSchema(userId), request.body);
-      const saved = await updateRegistration({ ...deps, limits: deps.generalUserLimits, log: request.log }, userId, body, tokenHash);
+      const saved = await updateRegistration({ ...deps, limits: deps.generalUserLimits, log: request.log }, userId, body, tokenHash, user);
       request.log.info({ userId, version: saved.version }, 'registration updated');
       return sendContract(reply, 200, RegistrationSchema, registrationOf(saved));
     });
