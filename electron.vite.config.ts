@@ -18,6 +18,8 @@ export default defineConfig({
       // Less to parse at every start.
       minify: true,
       rollupOptions: {
+        // Only the start-up entry: it opens the window, then requires out/main/app-services.js (everything behind the
+        // bridge), which vite.app-services.config.mts builds apart (issue #15).
         input: { index: resolve(__dirname, 'src-main/index.ts') },
         external: ['electron', '@github/keytar', /^node:/],
         output: { format: 'cjs', entryFileNames: '[name].js' },

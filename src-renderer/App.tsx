@@ -1,5 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
-import { ecuapass } from './bridge';
+import { lazy, Suspense } from 'react';
 import { useAppStore } from './state/app-store';
 import { LoginScreen } from './screens/LoginScreen';
 import { PortalScreen } from './screens/PortalScreen';
@@ -23,22 +22,6 @@ export function App() {
   const signedIn = useAppStore((s) => s.session !== null);
   useIdleLock(signedIn);
   useAppEvents();
-
-  useEffect(() => {
-    let cancelled = false;
-    void ecuapass.restoreSession().then((res) => {
-      if (cancelled) return;
-      const store = useAppStore.getState();
-      if (res.ok && res.value) store.signedIn(res.value);
-      else {
-        if (!res.ok) store.setStartupError(res.error);
-        store.signedOut();
-      }
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
 
   if (screen === 'starting') {
     return (

@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { LoginRequestSchema, fieldErrorsFrom, type ContractError } from '../../src-shared/contract';
+import type { ContractError } from '../../src-shared/contract';
 import { ecuapass } from '../bridge';
 import { useAppStore } from '../state/app-store';
 import { TextField } from '../components/TextField';
 import { useBridgeCall } from '../hooks/use-bridge-call';
 import { FormAlert } from '../components/FormAlert';
+
+// Its own chunk, fetched as soon as the login is on screen (see login-check.ts).
+const loadLoginCheck = () => import('./login-check');
 
 export function LoginScreen() {
   const notice = useAppStore((s) => s.loginNotice);
@@ -21,12 +24,17 @@ export function LoginScreen() {
   const passwordRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
+    void loadLoginCheck();
+  }, []);
+
+  useEffect(() => {
     void ecuapass.listRememberedUsers().then((res) => res.ok && setRemembered(res.value));
     if (lastUserId) passwordRef.current?.focus();
   }, [lastUserId]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const { LoginRequestSchema, fieldErrorsFrom } = await loadLoginCheck();
     const parsed = LoginRequestSchema.safeParse({ userId, password });
     if (!parsed.success) {
       const fields = fieldErrorsFrom(parsed.error);
