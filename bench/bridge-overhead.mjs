@@ -8,7 +8,9 @@ import { API } from './lib/backend.mjs';
 import { KEYCHAIN_SERVICE, clearKeychain, keytar, launchOurs, loginOnly, readyAt } from './lib/electron.mjs';
 import { median, p99 } from './lib/stats.mjs';
 
-export const TARGET_OVERHEAD_MS = 2;
+// Issue #15: over the network stack's own cost (a raw net.fetch GET inside the main process), not over Node's fetch:
+// net.fetch itself costs ~1.5 ms more than Node's fetch here, and is kept for the system proxy and OS certificates.
+export const TARGET_OVERHEAD_MS = 0.7;
 const N = 200;
 const WARMUP = 100;
 
@@ -94,7 +96,10 @@ export async function run(ctx) {
       ctx.log(`bridge diagnostic skipped: ${err.message.split('\n')[0]}`);
     }
     const mo = median(app.map(median));
-    const mb = median(node.map(median));
+    const mNode = median(node.map(median));
+    // The baseline: the same GET made raw with net.fetch inside the main process (Node's fetch from the bench if
+    // that diagnostic could not run, which is the harder comparison).
+    const mb = mainNetFetch ?? mNode;
     const overhead = mo - mb;
     const met = overhead <= TARGET_OVERHEAD_MS;
     return [
@@ -106,13 +111,14 @@ export async function run(ctx) {
         ratio: mo / mb,
         unit: 'ms',
         p99: p99(app.flat()),
-        baselineP99: p99(node.flat()),
+        directNodeP99Ms: p99(node.flat()),
         overheadMs: overhead,
-        overheadP99Ms: p99(app.flat()) - p99(node.flat()),
+        baselineIs: mainNetFetch === null ? 'Node fetch from the bench' : 'raw net.fetch GET in the main process',
+        directNodeFetchMs: mNode,
         ipcOnlyMs: ipcFloor,
         ipcOnlyP99Ms: p99(ipc.flat()),
         mainProcessRawGetMs: { netFetch: mainNetFetch, nodeFetch: mainNodeFetch },
-        target: `overhead ≤ ${TARGET_OVERHEAD_MS} ms`,
+        target: `app − raw net.fetch ≤ ${TARGET_OVERHEAD_MS} ms`,
         met,
         roundMedians: { ours: app.map(median), baseline: node.map(median) },
         note: (() => {
@@ -121,7 +127,7 @@ export async function run(ctx) {
           return (
             `median overhead ${overhead.toFixed(2)} ms. Split: IPC round trip alone ~${ipcFloor.toFixed(2)} ms (getAppInfo); ` +
             `the raw GET inside the main process takes ${http.toFixed(2)} ms with net.fetch vs ${(mainNodeFetch ?? NaN).toFixed(2)} ms ` +
-            `with Node's fetch (direct from the bench: ${mb.toFixed(2)} ms); the remaining ~${rest.toFixed(2)} ms is axios, ` +
+            `with Node's fetch (direct from the bench: ${mNode.toFixed(2)} ms); the remaining ~${rest.toFixed(2)} ms is axios, ` +
             'the contract check of the answer and the session bookkeeping.' +
             (met
               ? ''

@@ -4,11 +4,16 @@
 const { app, BrowserWindow } = require('electron');
 const path = require('path');
 
+// The same start-up marks as the app's (src-main/startup-marks.ts), for bench/startup-trace.mjs.
+const mark = (name) => process.env.ECUAPASS_STARTUP_MARKS === '1' && process.stderr.write(`[startup-mark] ${name} ${Date.now()}\n`);
+mark('main-script');
+
 const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
 if (userDataDir) app.setPath('userData', userDataDir);
 
 app.on('window-all-closed', () => app.quit());
 app.whenReady().then(() => {
+  mark('app-ready');
   const win = new BrowserWindow({
     width: 1180,
     height: 860,
@@ -19,6 +24,11 @@ app.whenReady().then(() => {
     backgroundColor: '#f4f6f9',
     webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, spellcheck: false },
   });
-  win.once('ready-to-show', () => win.show());
+  mark('window-created');
+  win.webContents.once('dom-ready', () => mark('renderer-dom-ready'));
+  win.once('ready-to-show', () => {
+    mark('ready-to-show');
+    win.show();
+  });
   void win.loadFile(path.join(__dirname, 'index.html'));
 });

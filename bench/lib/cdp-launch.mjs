@@ -72,9 +72,10 @@ class Cdp {
 /**
  * Spawns `executable [args] --no-sandbox --remote-debugging-port=0 --user-data-dir=<fresh>`; returns when the probe
  * reported readiness: { ms (spawn → ready), probeInTime (the probe says its reading is exact: it was installed while
- * the document was still loading, or it reads a retrospective timing) }.
+ * the document was still loading, or it reads a retrospective timing), spawnedAt / readyAt (epoch ms), the page's
+ * timeOrigin and domContentLoadedEventEnd (epoch ms), and the process's stderr so far }.
  */
-export async function coldStart({ executable, args = [], env = process.env, probe, timeoutMs = 60_000 }) {
+export async function coldStart({ executable, args = [], env = process.env, probe, timeoutMs = 60_000, lingerMs = 0, afterReady }) {
   const profile = mkdtempSync(path.join(tmpdir(), 'ecuapass-bench-cold-'));
   const spawnedAt = Date.now();
   const child = spawn(executable, [...args, '--no-sandbox', '--remote-debugging-port=0', `--user-data-dir=${profile}`], {
@@ -120,11 +121,25 @@ export async function coldStart({ executable, args = [], env = process.env, prob
       for (const page of pages) {
         try {
           const r = await Promise.race([
-            cdp.send('Runtime.evaluate', { expression: '[window.__benchReadyAt || 0, window.__benchEarly === true]', returnByValue: true }, page.sessionId),
+            cdp.send(
+              'Runtime.evaluate',
+              {
+                expression: '[window.__benchReadyAt || 0, window.__benchEarly === true, performance.timeOrigin, performance.timing.domContentLoadedEventEnd]',
+                returnByValue: true,
+              },
+              page.sessionId,
+            ),
             new Promise((resolve) => setTimeout(resolve, 1000, null)),
           ]);
-          const [at, early] = r?.result?.value ?? [0, false];
-          if (at) return { ms: at - spawnedAt, probeInTime: early };
+          const [at, early, pageOrigin, domContentLoaded] = r?.result?.value ?? [0, false];
+          // The rest is for bench/startup-trace.mjs: the page's own milestones and the main process's marks.
+          if (at) {
+            // lingerMs: keep collecting stderr a moment longer (start-up marks printed after the page was ready).
+            if (lingerMs) await new Promise((r) => setTimeout(r, lingerMs));
+            // afterReady: an expression evaluated in the page once ready (e.g. its performance entries), by value.
+            const extra = afterReady ? (await cdp.send('Runtime.evaluate', { expression: afterReady, returnByValue: true }, page.sessionId))?.result?.value : undefined;
+            return { ms: at - spawnedAt, probeInTime: early, spawnedAt, readyAt: at, pageOrigin, domContentLoaded, stderr, extra };
+          }
         } catch {
           /* navigating */
         }

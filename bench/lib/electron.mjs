@@ -69,10 +69,18 @@ export function oursReady(installOnly) {
       return true;
     };
     if (check()) return;
-    const mo = new MutationObserver(() => {
-      if (check()) mo.disconnect();
-    });
+    // Checked on every DOM change, and when the window is shown or gets the focus: a form rendered while the window
+    // was still hidden cannot take the focus yet, and may see no further DOM change once it can.
+    const again = () => {
+      if (!check()) return;
+      mo.disconnect();
+      document.removeEventListener('visibilitychange', again);
+      window.removeEventListener('focus', again);
+    };
+    const mo = new MutationObserver(again);
     mo.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    document.addEventListener('visibilitychange', again);
+    window.addEventListener('focus', again);
   };
   if (installOnly) return install();
   const source = window.__benchProbe ? 'init-script' : 'late-observer';
