@@ -127,11 +127,11 @@ export async function run(ctx) {
           return (
             `median overhead ${overhead.toFixed(2)} ms. Split: IPC round trip alone ~${ipcFloor.toFixed(2)} ms (getAppInfo); ` +
             `the raw GET inside the main process takes ${http.toFixed(2)} ms with net.fetch vs ${(mainNodeFetch ?? NaN).toFixed(2)} ms ` +
-            `with Node's fetch (direct from the bench: ${mNode.toFixed(2)} ms); the remaining ~${rest.toFixed(2)} ms is axios, ` +
-            'the contract check of the answer and the session bookkeeping.' +
+            `with Node's fetch (direct from the bench: ${mNode.toFixed(2)} ms); the remaining ~${rest.toFixed(2)} ms is ` +
+            'the client (plain fetch over net.request), the contract check of the answer, the session bookkeeping and the log line.' +
             (met
               ? ''
-              : ' It would take a lighter main-process path: plain fetch instead of axios, and a cheaper HTTP stack than ' +
+              : ' It would take a lighter main-process path: a cheaper HTTP stack than ' +
                 "net.fetch's extra hop to the network-service process (Node's fetch in main, at the cost of system proxy/OS " +
                 'certificates, design §6), or caching the registration in the main process between calls.')
           );

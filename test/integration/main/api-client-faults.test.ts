@@ -8,7 +8,7 @@ import { JPEREZ_KEEP_EMAIL_UPDATE, JPEREZ_REGISTRATION } from '../../fixtures/jp
 import { freePort as closedPort } from '../../support/free-port';
 
 /**
- * Design §3/§6: the main process talks to the backend through axios over fetch (Electron's
+ * Design §3/§6: the main process talks to the backend through fetch (Electron's
  * `net.fetch` in the app, Node's fetch here) with timeouts, and every failure on the way (backend
  * down, too slow, an HTML page from a proxy, a body that is not the contract's) comes back as an
  * error value with a Spanish message, never as an exception.
@@ -304,7 +304,7 @@ describe.each([
     });
 
     // The Fetch standard turns a 407 into a network error (undici does; the page never reaches
-    // axios), so the client cannot tell it from an unreachable backend. The answer still tells the
+    // the client), so the client cannot tell it from an unreachable backend. The answer still tells the
     // user what to check: the proxy configuration.
     it('407 proxy authentication page (HTML) → BACKEND_UNREACHABLE, whose message points at the proxy', async () => {
       const backend = await fakeBackend(

@@ -1,4 +1,3 @@
-import { AxiosError } from 'axios';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { AuthInfo, ClientRequest } from 'electron';
@@ -9,7 +8,7 @@ import { toElectronProxyConfig } from '../../../src-main/proxy/proxy-config';
 import { MAX_PROXY_LOGIN_ASKS, ProxyCredentials, type ProxyLoginReply, type ProxyLoginRequest } from '../../../src-main/proxy/proxy-credentials';
 import { proxyLoginPage } from '../../../src-main/proxy/proxy-login-page';
 import { netErrorToContract } from '../../../src-main/api/net-error-messages';
-import { mapHttpFailure } from '../../../src-main/api/error-mapping';
+import { HttpStatusError, mapHttpFailure, TransportError } from '../../../src-main/api/error-mapping';
 import { NetError, netRequestFetch } from '../../../src-main/api/net-request-fetch';
 import { MemoryStore } from '../../../src-main/session/memory-store';
 
@@ -77,12 +76,12 @@ describe('network errors in Spanish', () => {
     expect(netErrorToContract('ERR_NAME_NOT_RESOLVED', 'h')).toBeNull();
   });
 
-  it('mapHttpFailure reads the NetError behind axios, and a 407 response', () => {
-    const wrapped = new AxiosError('net::ERR_CERT_DATE_INVALID');
-    wrapped.cause = new NetError('ERR_CERT_DATE_INVALID', 'srv.ec');
+  it('mapHttpFailure reads the NetError behind a failed request, and a 407 response', () => {
+    const wrapped = new TransportError(new NetError('ERR_CERT_DATE_INVALID', 'srv.ec'), false);
     expect(mapHttpFailure(wrapped).code).toBe('CERTIFICATE_REFUSED');
-    const proxyAsks = new AxiosError('407', 'ERR_BAD_REQUEST', undefined, undefined, { status: 407, data: '<html>', statusText: '', headers: {}, config: {} as never });
+    const proxyAsks = new HttpStatusError(407, '<html>');
     expect(mapHttpFailure(proxyAsks)).toMatchObject({ code: 'BACKEND_UNREACHABLE', message: expect.stringMatching(/proxy/) });
+    expect(mapHttpFailure(new TransportError(new DOMException('aborted', 'TimeoutError'), true)).code).toBe('TIMEOUT');
   });
 });
 
