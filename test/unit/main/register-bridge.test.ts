@@ -1,7 +1,8 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeHandlers } from '../../../src-main/ipc/bridge-handlers';
-import { type IpcMainLike, registerBridge } from '../../../src-main/ipc/register-bridge';
+import { registerBridge } from '../../../src-main/ipc/register-bridge';
+import { FakeIpcMain as SharedFakeIpcMain } from '../../support/fake-ipc-main';
 import {
   BRIDGE_METHODS,
   bridgeContract,
@@ -16,17 +17,8 @@ import { JPEREZ_FULL_FORM } from '../../fixtures/jperez';
  * thrown across IPC.
  */
 
-type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
-
-class FakeIpcMain implements IpcMainLike {
-  readonly handlers = new Map<string, Listener>();
-  handle(channel: string, listener: Listener): void {
-    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
-    this.handlers.set(channel, listener);
-  }
-  removeHandler(channel: string): void {
-    this.handlers.delete(channel);
-  }
+/** The bridge's own channels by method name; a method nobody registered throws. */
+class FakeIpcMain extends SharedFakeIpcMain {
   invoke(method: string, event: IpcMainInvokeEvent, ...args: unknown[]): Promise<unknown> {
     const listener = this.handlers.get(`ecuapass:${method}`);
     if (!listener) throw new Error(`no handler for ${method}`);

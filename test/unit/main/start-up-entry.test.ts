@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { IpcMainLike } from '../../../src-main/ipc/register-bridge';
 import { lateBoundIpc } from '../../../src-main/ipc/late-bound-ipc';
 import { deferredLog } from '../../../src-main/logging/deferred-log';
 import { mayNameUserToRestore } from '../../../src-main/settings/last-user-peek';
 import { loadedOnFirstUse } from '../../../src-main/update/create-updater';
+import { FakeIpcMain as SharedFakeIpcMain } from '../../support/fake-ipc-main';
 
 /**
  * Issue #15: the window opens before the services that answer the bridge are loaded. A call that
@@ -15,20 +15,9 @@ import { loadedOnFirstUse } from '../../../src-main/update/create-updater';
  * nobody to restore is answered at once, and nothing logged before electron-log exists is lost.
  */
 
-type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
-class FakeIpcMain implements IpcMainLike {
-  readonly handlers = new Map<string, Listener>();
-  handle(channel: string, listener: Listener): void {
-    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
-    this.handlers.set(channel, listener);
-  }
-  removeHandler(channel: string): void {
-    this.handlers.delete(channel);
-  }
+class FakeIpcMain extends SharedFakeIpcMain {
   invoke(channel: string, ...args: unknown[]): Promise<unknown> {
-    const h = this.handlers.get(channel);
-    if (!h) return Promise.reject(new Error(`No handler registered for '${channel}'`));
-    return h({} as IpcMainInvokeEvent, ...args);
+    return this.invokeChannel(channel, {} as IpcMainInvokeEvent, ...args);
   }
 }
 
