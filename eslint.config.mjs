@@ -29,6 +29,27 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Electron 25's Node 18 loops forever at quit when a FinalizationRegistry has cleanup pending
+    // (nodejs/node#47748): the main process uses nothing that registers objects in one.
+    files: ['src-main/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'AbortSignal', property: 'timeout', message: 'Registers the signal in a FinalizationRegistry (hangs the quit on Node 18): use an AbortController and a timer.' },
+        { object: 'AbortSignal', property: 'any', message: 'Registers the signal in a FinalizationRegistry (hangs the quit on Node 18).' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'FinalizationRegistry', message: 'Hangs the quit on Node 18 (nodejs/node#47748).' },
+        { name: 'WeakRef', message: 'Keep the main process free of weak references (nodejs/node#47748 at quit).' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Request']", message: 'A Request with a signal is registered in a FinalizationRegistry (hangs the quit on Node 18): pass the URL and init on.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly' },

@@ -45,6 +45,9 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (m) => log.warn(m)));
   app.on('window-all-closed', () => app.quit());
+  // In the log, a quit that does not end shows where it stopped.
+  app.on('before-quit', () => log.info('quit requested'));
+  app.on('will-quit', () => log.info('quitting'));
   app.whenReady().then(start).catch((err: unknown) => {
     log.error('start-up failed', err);
     app.exit(1);

@@ -96,7 +96,11 @@ export class ApiClient {
       const headers: Record<string, string> = { Accept: 'application/json' };
       if (token) headers.Authorization = `Bearer ${token}`;
       if (body !== undefined) headers['Content-Type'] = 'application/json';
-      const signal = AbortSignal.timeout(this.timeoutMs);
+      // A timer of our own rather than AbortSignal.timeout(): Node 18 (Electron 25) keeps those signals in a
+      // FinalizationRegistry, whose cleanup pending at quit makes the process spin forever (nodejs/node#47748).
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(new DOMException('The operation timed out.', 'TimeoutError')), this.timeoutMs);
+      const signal = timeout.signal;
       let status: number;
       let text: string;
       try {
@@ -106,6 +110,8 @@ export class ApiClient {
         text = await res.text();
       } catch (err) {
         throw new TransportError(err, signal.aborted);
+      } finally {
+        clearTimeout(timer);
       }
       const data = parseBody(text);
       // Every status is answered by us: 4xx bodies carry the Spanish message.

@@ -33,11 +33,11 @@ export function netRequestFetch(
   onProxyLogin: ProxyLoginHandler,
 ): typeof fetch {
   return async (input, init) => {
-    const req = input instanceof Request ? input : new Request(input, init);
-    const body = req.body ? Buffer.from(await req.arrayBuffer()) : undefined;
+    const req = await requestParts(input, init);
+    const body = req.body;
     const host = new URL(req.url).host;
     return new Promise<Response>((resolve, reject) => {
-      const signal = init?.signal ?? req.signal;
+      const signal = req.signal;
       if (signal?.aborted) return reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
       const client = request({ method: req.method, url: req.url, redirect: 'manual' });
       let attempts = 0;
@@ -108,4 +108,38 @@ export function netRequestFetch(
 function toNetError(err: Error, host: string): Error {
   const code = /net::(ERR_[A-Z0-9_]+)/.exec(err.message)?.[1];
   return code ? new NetError(code, host) : err;
+}
+
+interface RequestParts {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: Buffer | undefined;
+  signal: AbortSignal | null | undefined;
+}
+
+/**
+ * The parts of a fetch call, read without building a `Request` from a URL: in Electron 25's Node 18,
+ * a `Request` made with a signal is registered in a FinalizationRegistry, and a registry with cleanup
+ * pending when the app quits makes Node's shutdown loop forever (nodejs/node#47748; the app then
+ * never exits, at 100 % CPU). A `Request` the caller made is taken as it is.
+ */
+async function requestParts(input: Parameters<typeof fetch>[0], init: RequestInit | undefined): Promise<RequestParts> {
+  if (input instanceof Request) {
+    return {
+      url: input.url,
+      method: input.method,
+      headers: input.headers,
+      body: input.body ? Buffer.from(await input.arrayBuffer()) : undefined,
+      signal: init?.signal ?? input.signal,
+    };
+  }
+  const raw = init?.body;
+  const body =
+    raw === undefined || raw === null
+      ? undefined
+      : typeof raw === 'string'
+        ? Buffer.from(raw)
+        : Buffer.from(await new Response(raw).arrayBuffer());
+  return { url: String(input), method: (init?.method ?? 'GET').toUpperCase(), headers: new Headers(init?.headers), body, signal: init?.signal };
 }

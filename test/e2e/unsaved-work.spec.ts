@@ -2,7 +2,7 @@ import { expect, test, type ElectronApplication, type Page } from '@playwright/t
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { launchApp, newUserDataDir, screenshot, type LaunchedApp } from './support/desktop-app';
+import { exitedOrExplained, launchApp, newUserDataDir, screenshot, type LaunchedApp } from './support/desktop-app';
 import { DEMO, login, openUsuarioGeneralForm } from './support/login';
 import { useBackendAndApp } from './support/suite';
 
@@ -109,7 +109,7 @@ function launch(profile: string): Promise<LaunchedApp> {
  */
 async function pressCtrlQ(window: Page): Promise<void> {
   await window.bringToFront();
-  execFileSync('xdotool', ['search', '--sync', '--name', '^Ecuapass Desktop$', 'windowfocus', '--sync', 'key', '--clearmodifiers', 'ctrl+q']);
+  execFileSync('xdotool', ['search', '--sync', '--name', '^Ecuapass Desktop$', 'windowfocus', '--sync', 'key', '--clearmodifiers', 'ctrl+q'], { timeout: 15_000 });
 }
 
 /**
@@ -144,7 +144,7 @@ for (const way of WAYS) {
       const dialog = window.getByRole('alertdialog', { name: 'Cambios sin guardar' });
       await expect(dialog).toBeVisible();
       // The app quits under the click.
-      await Promise.all([exited(app), dialog.getByRole('button', { name: 'Sí' }).click().catch(() => undefined)]);
+      await Promise.all([exitedOrExplained(app.process(), exited(app), profile), dialog.getByRole('button', { name: 'Sí' }).click().catch(() => undefined)]);
     } else if (way === 'kill -9 the main process') {
       await kill(ctx.running);
     }

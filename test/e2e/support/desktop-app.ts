@@ -1,5 +1,7 @@
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, SCREENS_DIR } from './paths';
@@ -43,7 +45,7 @@ export async function launchApp(opts: {
       const exited = new Promise<void>((resolve) => (proc.exitCode !== null || proc.signalCode !== null ? resolve() : proc.once('exit', () => resolve())));
       await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().forEach((w) => w.destroy())).catch(() => undefined);
       await Promise.race([exited, app.close().catch(() => undefined)]);
-      await exited;
+      await exitedOrExplained(proc, exited, opts.userDataDir);
     },
   };
 }
@@ -53,4 +55,32 @@ export async function screenshot(window: Page, name: string): Promise<string> {
   const file = path.join(SCREENS_DIR, `${name}.png`);
   await window.screenshot({ path: file });
   return file;
+}
+
+/**
+ * The app's process should end within seconds of its quit. If it
+ * does not within `ms`, the test fails with what the process tree and the main log show, and the
+ * process is killed so that the next test starts clean.
+ */
+export async function exitedOrExplained(proc: ChildProcess, exited: Promise<void>, userDataDir: string, ms = 20_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  const outcome = await Promise.race([exited, late]);
+  clearTimeout(timer);
+  if (outcome !== 'late') return;
+  const tree = (() => {
+    try {
+      return execFileSync('ps', ['-eo', 'pid,ppid,stat,wchan:20,args', '--forest'], { encoding: 'utf8' })
+        .split('\n')
+        .filter((line) => line.includes('ecuapass') || line.includes('electron'))
+        .join('\n');
+    } catch (err) {
+      return `ps failed: ${String(err)}`;
+    }
+  })();
+  const logFile = path.join(userDataDir, 'logs', 'main.log');
+  const logTail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n') : '(no main.log)';
+  if (proc.pid) process.kill(proc.pid, 'SIGKILL');
+  await exited;
+  throw new Error(`the app did not exit within ${ms} ms of its quit\nprocesses:\n${tree}\nmain.log:\n${logTail}`);
 }
