@@ -24,6 +24,59 @@ export function precompiled<Args extends unknown[], Row>(
   arity: Args['length'],
   build: (db: Db, ...args: Args) => Compilable<Row>,
 ): (db: Db, ...args: Args) => Promise<QueryResult<Row>> {
+  const bind = binder(arity, build);
+  return async (db, ...args) => {
+    const { sql, parameters } = bind(db, args);
+    if (!isPostgres(db)) {
+      const direct = runOnSqlite<Row>(db, sql, parameters);
+      if (direct) return direct;
+    }
+    return db.executeQuery(CompiledQuery.raw(sql, parameters) as CompiledQuery<Row>);
+  };
+}
+
+/**
+ * A precompiled query whose rows come back as arrays, one value per name of `columns`, in that
+ * order: `build` must select exactly those columns, in that order (checked on SQLite at first use).
+ * On SQLite the statement is run in better-sqlite3's raw mode, which skips building an object with a
+ * key per column for each row (issue #15: the session + user row has 22 columns, read on every
+ * authenticated request); on PostgreSQL Kysely's object rows are read in the same order.
+ */
+export function precompiledTuples<Args extends unknown[]>(
+  arity: Args['length'],
+  columns: readonly string[],
+  build: (db: Db, ...args: Args) => Compilable<unknown>,
+): (db: Db, ...args: Args) => Promise<unknown[][]> {
+  const bind = binder(arity, build);
+  let checked = false;
+  return async (db, ...args) => {
+    const { sql, parameters } = bind(db, args);
+    const handle = isPostgres(db) ? undefined : sqliteHandleOf(db);
+    if (handle && (db.isTransaction || !handle.sqlite.inTransaction)) {
+      const stmt = handle.prepare(sql);
+      if (!checked) {
+        const names = stmt.columns().map((c) => c.name);
+        if (names.join(',') !== columns.join(',')) throw new Error(`precompiled tuples: ${sql} selects ${names.join(',')}, not ${columns.join(',')}`);
+        checked = true;
+      }
+      // The statement is shared with Kysely's driver (the same SQL text): raw mode only for this run.
+      stmt.raw(true);
+      try {
+        return stmt.all(parameters) as unknown[][];
+      } finally {
+        stmt.raw(false);
+      }
+    }
+    const { rows } = await db.executeQuery(CompiledQuery.raw(sql, parameters) as CompiledQuery<Record<string, unknown>>);
+    return rows.map((row) => columns.map((c) => row[c]));
+  };
+}
+
+/** Compiles `build` once per dialect; then binds a call's arguments into the compiled parameters. */
+function binder<Args extends unknown[]>(
+  arity: number,
+  build: (db: Db, ...args: Args) => Compilable<unknown>,
+): (db: Db, args: Args) => { sql: string; parameters: unknown[] } {
   const byDialect: { postgres?: Compiled; sqlite?: Compiled } = {};
   const compile = (db: Db): Compiled => {
     const args = Array.from({ length: arity }, (_, i) => sentinel(i)) as unknown as Args;
@@ -38,15 +91,9 @@ export function precompiled<Args extends unknown[], Row>(
     if (seen.size !== arity) throw new Error(`precompiled query: an argument is not a parameter of ${query.sql}`);
     return { sql: query.sql, slots };
   };
-  return async (db, ...args) => {
-    const key = isPostgres(db) ? 'postgres' : 'sqlite';
-    const compiled = (byDialect[key] ??= compile(db));
-    const parameters = compiled.slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
-    if (key === 'sqlite') {
-      const direct = runOnSqlite<Row>(db, compiled.sql, parameters);
-      if (direct) return direct;
-    }
-    return db.executeQuery(CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<Row>);
+  return (db, args) => {
+    const compiled = (byDialect[isPostgres(db) ? 'postgres' : 'sqlite'] ??= compile(db));
+    return { sql: compiled.sql, parameters: compiled.slots.map((s) => ('arg' in s ? args[s.arg] : s.value)) };
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import { precompiled } from '../db/precompiled';
+import { precompiled, precompiledTuples } from '../db/precompiled';
 import type { SessionRow, UserRow } from '../db/schema';
 import { hashBearerSecret, newBearerSecret } from '../security/bearer-secret';
 
@@ -23,12 +23,38 @@ export interface SessionWithUser {
   user: UserRow;
 }
 
-// Selected under their own names: sessions and users share user_id and created_at.
-const findSessionWithUserQuery = precompiled(1, (db: Db, tokenHash: string) =>
+// The user's whole row, then the session's own columns under their own names (sessions and users
+// share user_id and created_at). The row comes back as an array in this order (precompiledTuples).
+const USER_COLUMNS = [
+  'user_id',
+  'id_document',
+  'name',
+  'country',
+  'province',
+  'city',
+  'phone1',
+  'phone2',
+  'mobile_carrier',
+  'mobile_number',
+  'fax',
+  'email',
+  'password_hash',
+  'version',
+  'deactivated_at',
+  'deactivation_reason',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof UserRow)[];
+// A column added to users and not read here is a compile error.
+const everyUserColumn: Exclude<keyof UserRow, (typeof USER_COLUMNS)[number]> extends never ? true : never = true;
+void everyUserColumn;
+const SESSION_COLUMNS = ['s_token_hash', 's_created_at', 's_last_seen_at', 's_revoked_at'] as const;
+
+const findSessionWithUserQuery = precompiledTuples(1, [...USER_COLUMNS, ...SESSION_COLUMNS], (db: Db, tokenHash: string) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.user_id', 'sessions.user_id')
-    .selectAll('users')
+    .select(USER_COLUMNS.map((c) => `users.${c}` as const))
     .select([
       'sessions.token_hash as s_token_hash',
       'sessions.created_at as s_created_at',
@@ -44,33 +70,31 @@ const findSessionWithUserQuery = precompiled(1, (db: Db, tokenHash: string) =>
  * session).
  */
 export async function findSessionWithUser(db: Db, token: string): Promise<SessionWithUser | undefined> {
-  const [row] = (await findSessionWithUserQuery(db, hashBearerSecret(token))).rows;
+  const [row] = await findSessionWithUserQuery(db, hashBearerSecret(token));
   if (!row) return undefined;
-  // Copied field by field: a rest spread of the row cost ~5 µs a request (issue #15 profile).
-  const r = row;
-  return {
-    session: { token_hash: r.s_token_hash, user_id: r.user_id, created_at: r.s_created_at, last_seen_at: r.s_last_seen_at, revoked_at: r.s_revoked_at },
-    user: {
-      user_id: r.user_id,
-      id_document: r.id_document,
-      name: r.name,
-      country: r.country,
-      province: r.province,
-      city: r.city,
-      phone1: r.phone1,
-      phone2: r.phone2,
-      mobile_carrier: r.mobile_carrier,
-      mobile_number: r.mobile_number,
-      fax: r.fax,
-      email: r.email,
-      password_hash: r.password_hash,
-      version: r.version,
-      deactivated_at: r.deactivated_at,
-      deactivation_reason: r.deactivation_reason,
-      created_at: r.created_at,
-      updated_at: r.updated_at,
-    },
+  // By position, in the order of USER_COLUMNS then SESSION_COLUMNS.
+  const v = (i: number) => row[i] as never;
+  const user: UserRow = {
+    user_id: v(0),
+    id_document: v(1),
+    name: v(2),
+    country: v(3),
+    province: v(4),
+    city: v(5),
+    phone1: v(6),
+    phone2: v(7),
+    mobile_carrier: v(8),
+    mobile_number: v(9),
+    fax: v(10),
+    email: v(11),
+    password_hash: v(12),
+    version: v(13),
+    deactivated_at: v(14),
+    deactivation_reason: v(15),
+    created_at: v(16),
+    updated_at: v(17),
   };
+  return { session: { token_hash: v(18), user_id: user.user_id, created_at: v(19), last_seen_at: v(20), revoked_at: v(21) }, user };
 }
 
 const touchSessionQuery = precompiled(2, (db: Db, tokenHash: string, lastSeenAt: string) =>
