@@ -102,7 +102,7 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
   const connection = new BackendConnection(
     process.env.ECUAPASS_API_URL,
     settings.backendUrl,
-    (baseUrl) => new ApiClient({ baseUrl, fetch: network.fetch }),
+    (baseUrl) => new ApiClient({ baseUrl, send: network.send }),
     { pinnedUrl: policy.policy.backendUrl, refused: policy.status === 'invalid' },
   );
   const urlProblem = connection.urlProblem();

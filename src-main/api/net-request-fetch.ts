@@ -32,11 +32,48 @@ export function netRequestFetch(
   request: (options: ClientRequestConstructorOptions) => ClientRequest,
   onProxyLogin: ProxyLoginHandler,
 ): typeof fetch {
+  const send = netRequestSend(request, onProxyLogin);
   return async (input, init) => {
-    const req = await requestParts(input, init);
+    const answer = await send(await requestParts(input, init));
+    if (answer.location !== undefined) return new Response(null, { status: answer.status, headers: { location: answer.location } });
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(answer.headers)) {
+      for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+    }
+    return new Response(answer.body as Uint8Array<ArrayBuffer> | null, { status: answer.status, statusText: answer.statusText, headers });
+  };
+}
+
+/** One HTTP exchange, as net.request sees it: no Request/Response objects to build (issue #15, the bridge's cost). */
+export interface HttpRequest {
+  url: string;
+  method: string;
+  headers: Headers | Record<string, string>;
+  body?: string | Buffer;
+  signal?: AbortSignal | null;
+}
+
+export interface HttpAnswer {
+  status: number;
+  statusText: string;
+  headers: Record<string, string | string[]>;
+  /** Null when the answer has none (204, 304, HEAD, a redirect). */
+  body: Buffer | null;
+  /** A redirect's target: redirects are not followed. */
+  location?: string;
+}
+
+export type HttpSend = (request: HttpRequest) => Promise<HttpAnswer>;
+
+/** The exchange under netRequestFetch; the API client uses it directly (no Response, Headers or stream per call). */
+export function netRequestSend(
+  request: (options: ClientRequestConstructorOptions) => ClientRequest,
+  onProxyLogin: ProxyLoginHandler,
+): HttpSend {
+  return async (req) => {
     const body = req.body;
     const host = new URL(req.url).host;
-    return new Promise<Response>((resolve, reject) => {
+    return new Promise<HttpAnswer>((resolve, reject) => {
       const signal = req.signal;
       if (signal?.aborted) return reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
       const client = request({ method: req.method, url: req.url, redirect: 'manual' });
@@ -59,9 +96,11 @@ export function netRequestFetch(
       };
       signal?.addEventListener('abort', onAbort);
 
-      req.headers.forEach((value, name) => {
+      const setHeader = (value: string, name: string) => {
         if (!SKIPPED_HEADERS.has(name.toLowerCase())) client.setHeader(name, value);
-      });
+      };
+      if (req.headers instanceof Headers) req.headers.forEach(setHeader);
+      else for (const name in req.headers) setHeader(req.headers[name]!, name);
       client.on('login', (authInfo, callback) => {
         // Only a proxy's challenge: the backend itself never uses HTTP authentication.
         if (!authInfo.isProxy) return callback();
@@ -83,19 +122,16 @@ export function netRequestFetch(
       });
       client.on('redirect', (statusCode, _method, redirectUrl) => {
         client.abort();
-        finish(() => resolve(new Response(null, { status: statusCode, headers: { location: redirectUrl } })), true);
+        finish(() => resolve({ status: statusCode, statusText: '', headers: {}, body: null, location: redirectUrl }), true);
       });
       client.on('response', (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
           const status = res.statusCode;
-          const headers = new Headers();
-          for (const [name, value] of Object.entries(res.headers)) {
-            for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
-          }
           const noBody = status === 204 || status === 304 || req.method === 'HEAD';
-          finish(() => resolve(new Response(noBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage, headers })), status !== 407);
+          const answer = { status, statusText: res.statusMessage, headers: res.headers, body: noBody ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) };
+          finish(() => resolve(answer), status !== 407);
         });
         res.on('error', (err: Error) => finish(() => reject(failure(err)), false));
       });
@@ -110,21 +146,13 @@ function toNetError(err: Error, host: string): Error {
   return code ? new NetError(code, host) : err;
 }
 
-interface RequestParts {
-  url: string;
-  method: string;
-  headers: Headers;
-  body: Buffer | undefined;
-  signal: AbortSignal | null | undefined;
-}
-
 /**
  * The parts of a fetch call, read without building a `Request` from a URL: in Electron 25's Node 18,
  * a `Request` made with a signal is registered in a FinalizationRegistry, and a registry with cleanup
  * pending when the app quits makes Node's shutdown loop forever (nodejs/node#47748; the app then
  * never exits, at 100 % CPU). A `Request` the caller made is taken as it is.
  */
-async function requestParts(input: Parameters<typeof fetch>[0], init: RequestInit | undefined): Promise<RequestParts> {
+async function requestParts(input: Parameters<typeof fetch>[0], init: RequestInit | undefined): Promise<HttpRequest> {
   if (input instanceof Request) {
     return {
       url: input.url,

@@ -1,14 +1,14 @@
 import { net, session, type BrowserWindow, type Session } from 'electron';
 import type { ProxySettings } from '../../src-shared/contract';
-import { netRequestFetch } from '../api/net-request-fetch';
+import { netRequestFetch, netRequestSend, type HttpSend } from '../api/net-request-fetch';
 import type { SecureStore } from '../session/secure-store';
 import { toElectronProxyConfig } from './proxy-config';
 import { ProxyCredentials } from './proxy-credentials';
 import { askProxyLogin } from './proxy-login-window';
 
 export interface Network {
-  /** The fetch of every backend call: the default session, with the proxy in force. */
-  fetch: typeof fetch;
+  /** The exchange of every backend call (the API client's): the default session, with the proxy in force. */
+  send: HttpSend;
   /** Puts a proxy configuration in force (start-up, Configuración, policy). */
   apply(proxy: ProxySettings): Promise<void>;
   /** A fetch through `proxy` in a throw-away session, for "Probar conexión" before anything is saved. */
@@ -23,10 +23,11 @@ export function createNetwork(opts: {
   log: { info(m: string): void; warn(m: string): void };
 }): Network {
   const credentials = new ProxyCredentials(opts.proxyStore, (request) => askProxyLogin(opts.mainWindow(), opts.proxyLoginPreload, request), opts.log);
-  const fetchIn = (s: Session) => netRequestFetch((options) => net.request({ ...options, session: s }), credentials.handler);
+  const requestIn = (s: Session) => (options: Electron.ClientRequestConstructorOptions) => net.request({ ...options, session: s });
+  const fetchIn = (s: Session) => netRequestFetch(requestIn(s), credentials.handler);
   let probes = 0;
   return {
-    fetch: fetchIn(session.defaultSession),
+    send: netRequestSend(requestIn(session.defaultSession), credentials.handler),
     async apply(proxy) {
       await session.defaultSession.setProxy(toElectronProxyConfig(proxy));
       // Pooled connections were made under the old configuration.

@@ -9,7 +9,8 @@ import { MAX_PROXY_LOGIN_ASKS, ProxyCredentials, type ProxyLoginReply, type Prox
 import { proxyLoginPage } from '../../../src-main/proxy/proxy-login-page';
 import { netErrorToContract } from '../../../src-main/api/net-error-messages';
 import { HttpStatusError, mapHttpFailure, TransportError } from '../../../src-main/api/error-mapping';
-import { NetError, netRequestFetch } from '../../../src-main/api/net-request-fetch';
+import { NetError, netRequestFetch, netRequestSend } from '../../../src-main/api/net-request-fetch';
+import { ApiClient } from '../../../src-main/api/api-client';
 import { MemoryStore } from '../../../src-main/session/memory-store';
 
 const auth = (host = 'proxy.oficina.local', port = 8080): AuthInfo => ({ isProxy: true, scheme: 'basic', host, port, realm: 'Oficina' });
@@ -164,5 +165,54 @@ describe('netRequestFetch over a fake net.request', () => {
     });
     await expect(fetchFn('https://backend.test/health')).rejects.toMatchObject({ netCode: 'ERR_PROXY_AUTH_CANCELLED', host: 'backend.test' });
     expect(attempts).toEqual([1, 2, 3]);
+  });
+
+  /** A net.request that answers once: a response with `status`, `headers` and `body`, or a redirect. */
+  class AnsweringRequest extends EventEmitter {
+    static last: AnsweringRequest | null = null;
+    headers: Record<string, string> = {};
+    sent: string | undefined;
+    constructor(private readonly answer: { status: number; body?: string; headers?: Record<string, string>; redirectTo?: string }) {
+      super();
+      AnsweringRequest.last = this;
+    }
+    setHeader(n: string, v: string) {
+      this.headers[n] = v;
+    }
+    abort() {}
+    end(body?: Buffer) {
+      this.sent = body?.toString('utf8');
+      setImmediate(() => {
+        if (this.answer.redirectTo) return this.emit('redirect', this.answer.status, 'GET', this.answer.redirectTo);
+        const res = new EventEmitter() as EventEmitter & { statusCode: number; statusMessage: string; headers: Record<string, string> };
+        Object.assign(res, { statusCode: this.answer.status, statusMessage: '', headers: this.answer.headers ?? {} });
+        this.emit('response', res);
+        if (this.answer.body !== undefined) res.emit('data', Buffer.from(this.answer.body));
+        res.emit('end');
+      });
+    }
+  }
+  const clientOver = (answer: ConstructorParameters<typeof AnsweringRequest>[0]) =>
+    new ApiClient({ baseUrl: 'https://backend.test', send: netRequestSend(() => new AnsweringRequest(answer) as unknown as ClientRequest, async () => null) });
+
+  it('the API client over net.request sends the token and the JSON body, and reads the answer without fetch objects', async () => {
+    const ticket = { ticket: 't1', expiresAt: '2026-12-03T10:00:00.000Z' };
+    const client = clientOver({ status: 200, body: JSON.stringify(ticket) });
+    expect(await client.verifyPassword('tok', 'Aduana#2026')).toEqual({ ok: true, value: ticket });
+    expect(AnsweringRequest.last?.headers).toMatchObject({ Authorization: 'Bearer tok', 'Content-Type': 'application/json', Accept: 'application/json' });
+    expect(JSON.parse(AnsweringRequest.last!.sent!)).toEqual({ currentPassword: 'Aduana#2026' });
+  });
+
+  it('a redirect (a captive portal) is not followed: the call fails, as over fetch', async () => {
+    const res = await clientOver({ status: 302, redirectTo: 'http://portal.test/login' }).health();
+    expect(res.ok).toBe(false);
+  });
+
+  it('netRequestFetch builds a Response of the same answer, headers included', async () => {
+    const fetchFn = netRequestFetch(() => new AnsweringRequest({ status: 201, body: 'hola', headers: { 'x-a': '1' } }) as unknown as ClientRequest, async () => null);
+    const res = await fetchFn('https://backend.test/x', { method: 'POST', body: 'cuerpo', headers: { 'content-type': 'text/plain' } });
+    expect([res.status, res.headers.get('x-a'), await res.text()]).toEqual([201, '1', 'hola']);
+    expect(AnsweringRequest.last?.sent).toBe('cuerpo');
+    expect(AnsweringRequest.last?.headers['content-type']).toBe('text/plain');
   });
 });
