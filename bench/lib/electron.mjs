@@ -167,7 +167,8 @@ async function launch(kind, { apiUrl, timeoutMs = 60_000 } = {}) {
           /* gone */
         }
       }
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium's helper processes may still be writing into the profile for a moment after the main one ends.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
