@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 
@@ -18,28 +17,30 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Answers one app:// request from the built renderer folder, refusing anything outside it. */
-export async function serveAppRequest(rendererDir: string, requestUrl: string): Promise<Response> {
+/** The file an app:// URL names inside the built renderer folder; 'not-found' off our host, 'forbidden' outside the folder. */
+export function appFileOf(rendererDir: string, requestUrl: string): { file: string } | 'not-found' | 'forbidden' {
   const url = new URL(requestUrl);
-  if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
-  const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+  if (url.host !== APP_HOST) return 'not-found';
+  let relative: string;
+  try {
+    relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+  } catch {
+    return 'not-found'; // a malformed %-escape names no file
+  }
   const root = normalize(rendererDir + sep);
   const file = normalize(join(root, relative));
-  if (!file.startsWith(root)) return new Response('Forbidden', { status: 403 });
-  try {
-    const body = await readFile(file);
-    return new Response(body, {
-      status: 200,
-      headers: {
-        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'no-store',
-      },
-    });
-  } catch {
-    return new Response('Not found', { status: 404 });
-  }
+  if (!file.startsWith(root)) return 'forbidden';
+  return { file };
+}
+
+/** The headers of every file the app serves. */
+export function appFileHeaders(file: string): Record<string, string> {
+  return {
+    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  };
 }
 
 /**

@@ -30,6 +30,28 @@ test('the live window runs with contextIsolation, sandbox, webSecurity and no no
   expect(exposed).toEqual(['ecuapass']);
 });
 
+test('every file served from app:// carries the CSP, nosniff and no-store headers', async () => {
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const page = ctx.running.window;
+  const served: Record<string, Record<string, string>> = {};
+  page.on('response', (res) => {
+    if (res.url().startsWith('app://ecuapass/')) served[new URL(res.url()).pathname] = res.headers();
+  });
+  await page.reload();
+  await expect(page.getByLabel('ID.usuario')).toBeVisible();
+  const paths = Object.keys(served);
+  expect(paths).toContain('/index.html');
+  expect(paths.some((p) => p.endsWith('.js'))).toBe(true);
+  for (const p of paths) {
+    expect(served[p]!['content-security-policy'], p).toContain("frame-ancestors 'none'");
+    expect(served[p]!['x-content-type-options'], p).toBe('nosniff');
+    expect(served[p]!['cache-control'], p).toBe('no-store');
+  }
+  // Electron's file loader types a file by its extension (the page declares its charset itself).
+  expect(served['/index.html']!['content-type']).toMatch(/^text\/html/);
+  for (const p of paths.filter((p) => p.endsWith('.js'))) expect(served[p]!['content-type'], p).toMatch(/^(text|application)\/javascript/);
+});
+
 test('the CSP blocks inline script and every remote origin', async () => {
   ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
   const page = ctx.running.window;
