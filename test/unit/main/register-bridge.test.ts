@@ -337,6 +337,18 @@ describe('registerBridge', () => {
     expect(logged).not.toContain('SECRET');
   });
 
+  it('a routine read that succeeds is not logged; its failure, and every change, is', async () => {
+    t.handlers.getRegistration.mockResolvedValueOnce({ ok: true, value: null });
+    await t.ipc.invoke('getRegistration', trusted);
+    expect(t.log.info).not.toHaveBeenCalled();
+    t.handlers.getRegistration.mockResolvedValueOnce({ ok: false, error: { code: 'NETWORK', message: 'x' } });
+    await t.ipc.invoke('getRegistration', trusted);
+    expect(t.log.info).toHaveBeenLastCalledWith('IPC getRegistration: NETWORK');
+    t.handlers.logout.mockResolvedValueOnce({ ok: true, value: null });
+    await t.ipc.invoke('logout', trusted);
+    expect(t.log.info).toHaveBeenLastCalledWith('IPC logout: ok');
+  });
+
   it('a field error names the field in Spanish', async () => {
     const res = await t.ipc.invoke('updateRegistration', trusted, { ...REGISTRATION_FORM, phone1: '04-234' });
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { phone1: expect.stringMatching(/números/) } } });
