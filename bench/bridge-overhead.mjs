@@ -128,7 +128,7 @@ export async function run(ctx) {
             `median overhead ${overhead.toFixed(2)} ms. Split: IPC round trip alone ~${ipcFloor.toFixed(2)} ms (getAppInfo); ` +
             `the raw GET inside the main process takes ${http.toFixed(2)} ms with net.fetch vs ${(mainNodeFetch ?? NaN).toFixed(2)} ms ` +
             `with Node's fetch (direct from the bench: ${mNode.toFixed(2)} ms); the remaining ~${rest.toFixed(2)} ms is ` +
-            'the client (a bare exchange over net.request: no Request, Response or Headers objects), the contract check of the answer, the session bookkeeping and the log line.' +
+            'the client (a bare exchange over net.request: no Request, Response or Headers objects), the contract check of the answer and the session bookkeeping (a successful read writes no log line).' +
             (met
               ? ''
               : ' It would take a lighter main-process path: a cheaper HTTP stack than ' +
