@@ -1,6 +1,6 @@
 import { CompiledQuery, type Compilable, type QueryResult } from 'kysely';
 import { isPostgres } from './dialect';
-import { sqliteHandleOf, type Db } from './open-database';
+import { sqliteHandleOf, type Db, type SqliteHandle } from './open-database';
 
 /** A value no real argument can be: marks where argument `i` lands among the compiled parameters. */
 const sentinel = (i: number) => `\u0000precompiled-argument-${i}\u0000`;
@@ -51,8 +51,8 @@ export function precompiledTuples<Args extends unknown[]>(
   let checked = false;
   return async (db, ...args) => {
     const { sql, parameters } = bind(db, args);
-    const handle = isPostgres(db) ? undefined : sqliteHandleOf(db);
-    if (handle && (db.isTransaction || !handle.sqlite.inTransaction)) {
+    const handle = isPostgres(db) ? undefined : directSqlite(db);
+    if (handle) {
       const stmt = handle.prepare(sql);
       if (!checked) {
         const names = stmt.columns().map((c) => c.name);
@@ -107,10 +107,16 @@ function binder<Args extends unknown[]>(
  * the connection.
  */
 export function runOnSqlite<Row>(db: Db, sql: string, parameters: readonly unknown[]): QueryResult<Row> | undefined {
-  const handle = sqliteHandleOf(db);
-  if (!handle || (!db.isTransaction && handle.sqlite.inTransaction)) return undefined;
+  const handle = directSqlite(db);
+  if (!handle) return undefined;
   const stmt = handle.prepare(sql);
   if (stmt.reader) return { rows: stmt.all(parameters) as Row[] };
   const { changes, lastInsertRowid } = stmt.run(parameters);
   return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+}
+
+/** The SQLite connection under `db` when a statement may run on it directly now (see runOnSqlite), else undefined. */
+function directSqlite(db: Db): SqliteHandle | undefined {
+  const handle = sqliteHandleOf(db);
+  return handle && (db.isTransaction || !handle.sqlite.inTransaction) ? handle : undefined;
 }
