@@ -67,6 +67,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     passwordWork: new PasswordWorkBudget({ ...defaultPasswordWorkLimits(), ...options.config.passwordWork }),
   };
 
+  deps.auth.decorate(app);
+
   // Session data and registrations must not be kept by proxies or caches.
   // (A callback hook: an async one costs a promise and a microtask per request, issue #15.)
   app.addHook('onSend', (request, reply, payload, done) => {

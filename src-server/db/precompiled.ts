@@ -1,5 +1,6 @@
 import { CompiledQuery, type Compilable, type QueryResult } from 'kysely';
 import { isPostgres } from './dialect';
+import type { MaybePromise } from './maybe-async';
 import { sqliteHandleOf, type Db, type SqliteHandle } from './open-database';
 
 /** A value no real argument can be: marks where argument `i` lands among the compiled parameters. */
@@ -40,16 +41,17 @@ export function precompiled<Args extends unknown[], Row>(
  * order: `build` must select exactly those columns, in that order (checked on SQLite at first use).
  * On SQLite the statement is run in better-sqlite3's raw mode, which skips building an object with a
  * key per column for each row (issue #15: the session + user row has 22 columns, read on every
- * authenticated request); on PostgreSQL Kysely's object rows are read in the same order.
+ * authenticated request); on PostgreSQL Kysely's object rows are read in the same order. On SQLite
+ * the rows are returned synchronously (see MaybePromise).
  */
 export function precompiledTuples<Args extends unknown[]>(
   arity: Args['length'],
   columns: readonly string[],
   build: (db: Db, ...args: Args) => Compilable<unknown>,
-): (db: Db, ...args: Args) => Promise<unknown[][]> {
+): (db: Db, ...args: Args) => MaybePromise<unknown[][]> {
   const bind = binder(arity, build);
   let checked = false;
-  return async (db, ...args) => {
+  return (db, ...args) => {
     const { sql, parameters } = bind(db, args);
     const handle = isPostgres(db) ? undefined : directSqlite(db);
     if (handle) {
@@ -67,8 +69,9 @@ export function precompiledTuples<Args extends unknown[]>(
         stmt.raw(false);
       }
     }
-    const { rows } = await db.executeQuery(CompiledQuery.raw(sql, parameters) as CompiledQuery<Record<string, unknown>>);
-    return rows.map((row) => columns.map((c) => row[c]));
+    return db
+      .executeQuery(CompiledQuery.raw(sql, parameters) as CompiledQuery<Record<string, unknown>>)
+      .then(({ rows }) => rows.map((row) => columns.map((c) => row[c])));
   };
 }
 

@@ -12,9 +12,10 @@ export function registrationRoutes(deps: AppDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     const { auth } = deps;
 
-    app.get('/general-user/registration', { onRequest: auth.requireSession }, async (request, reply) => {
-      // The authentication hook read the user with the session, in the one query (issue #15).
-      return sendContract(reply, 200, RegistrationSchema, registrationOf(auth.sessionOf(request).user));
+    // A synchronous handler: the authentication hook read the user with the session, in the one
+    // query, so there is nothing to wait for (issue #15: an async handler's promise was measurable).
+    app.get('/general-user/registration', { onRequest: auth.requireSession }, (request, reply) => {
+      sendContract(reply, 200, RegistrationSchema, registrationOf(auth.sessionOf(request).user));
     });
 
     app.put('/general-user/registration', { onRequest: auth.requireSession }, async (request, reply) => {

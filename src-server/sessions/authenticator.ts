@@ -1,10 +1,11 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open-database';
 import { AppError } from '../http/app-error';
 import type { UserRow } from '../db/schema';
-import { findSessionWithUser, touchSession } from './session-store';
-import { isSessionExpired, sessionExpiresAt, type SessionLimits } from './session-policy';
+import { isPromise, mapMaybe, type MaybePromise } from '../db/maybe-async';
+import { findSessionWithUser, touchSession, type SessionWithUser } from './session-store';
+import { sessionExpiresAt, type SessionLimits } from './session-policy';
 
 /**
  * last_seen_at is written only when it is older than this, so a burst of reads is not a burst of
@@ -31,41 +32,65 @@ function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
+/** Where the hook leaves the session on the request (a decoration, so every request has one shape). */
+const SESSION = Symbol('ecuapass.session');
+type WithSession = FastifyRequest & { [SESSION]: AuthenticatedSession | null };
+
 /**
  * Resolves the caller's live session. Used as an `onRequest` hook, so a request without a live
  * token is refused with 401 before its body is even read. Each accepted request extends the idle
  * window (last_seen_at = now, written at most every touchSlackMs).
  */
 export function createAuthenticator(deps: { db: Db; clock: Clock; sessionLimits: SessionLimits }) {
-  const sessions = new WeakMap<FastifyRequest, AuthenticatedSession>();
-
-  async function requireSession(request: FastifyRequest): Promise<void> {
-    const token = bearerToken(request);
-    if (!token) throw new AppError('UNAUTHENTICATED');
-    const found = await findSessionWithUser(deps.db, token);
+  /** Checks the row found for the token; the write of last_seen_at, when due, is the only wait. */
+  function accept(request: FastifyRequest, found: SessionWithUser | undefined): MaybePromise<void> {
     const now = deps.clock.now();
     if (!found || found.session.revoked_at !== null || found.user.deactivated_at !== null) throw new AppError('UNAUTHENTICATED');
     const { session, user } = found;
     const times = { createdAt: new Date(session.created_at), lastSeenAt: new Date(session.last_seen_at) };
-    if (isSessionExpired(times, deps.sessionLimits, now)) throw new AppError('UNAUTHENTICATED');
+    const expiresAt = sessionExpiresAt(times, deps.sessionLimits);
+    if (now >= expiresAt) throw new AppError('UNAUTHENTICATED');
     const touch = now.getTime() - times.lastSeenAt.getTime() >= touchSlackMs(deps.sessionLimits.idleMinutes);
-    if (touch) await touchSession(deps.db, session.token_hash, now);
-    sessions.set(request, {
+    (request as WithSession)[SESSION] = {
       userId: session.user_id,
       tokenHash: session.token_hash,
-      expiresAt: sessionExpiresAt({ createdAt: times.createdAt, lastSeenAt: touch ? now : times.lastSeenAt }, deps.sessionLimits),
+      expiresAt: touch ? sessionExpiresAt({ createdAt: times.createdAt, lastSeenAt: now }, deps.sessionLimits) : expiresAt,
       user,
-    });
+    };
+    return touch ? touchSession(deps.db, session.token_hash, now) : undefined;
+  }
+
+  /**
+   * A callback hook, finished synchronously on SQLite: an async hook costs promises and microtasks
+   * on every authenticated request (issue #15).
+   */
+  function requireSession(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
+    let pending: MaybePromise<void>;
+    try {
+      const token = bearerToken(request);
+      if (!token) throw new AppError('UNAUTHENTICATED');
+      pending = mapMaybe(findSessionWithUser(deps.db, token), (found) => accept(request, found));
+    } catch (err) {
+      done(err as Error);
+      return;
+    }
+    if (isPromise(pending)) pending.then(() => done(), done);
+    else done();
   }
 
   /** The session found by the hook; calling it on a route without the hook is a server bug. */
   function sessionOf(request: FastifyRequest): AuthenticatedSession {
-    const session = sessions.get(request);
+    const session = (request as WithSession)[SESSION];
     if (!session) throw new Error('sessionOf() called on a route without the authentication hook');
     return session;
   }
 
-  return { requireSession, sessionOf };
+  /** Declares the request decoration; called once on the app, before any route. */
+  function decorate(app: FastifyInstance): void {
+    app.decorateRequest(SESSION, null);
+  }
+
+  return { requireSession, sessionOf, decorate };
 }
 
 export type Authenticator = ReturnType<typeof createAuthenticator>;

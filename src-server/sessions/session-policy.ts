@@ -19,7 +19,3 @@ export function sessionExpiresAt(times: SessionTimes, limits: SessionLimits): Da
   const absoluteEnd = addMinutes(times.createdAt, limits.absoluteHours * 60);
   return idleEnd < absoluteEnd ? idleEnd : absoluteEnd;
 }
-
-export function isSessionExpired(times: SessionTimes, limits: SessionLimits, now: Date): boolean {
-  return now >= sessionExpiresAt(times, limits);
-}

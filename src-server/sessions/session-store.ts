@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import { mapMaybe, type MaybePromise } from '../db/maybe-async';
 import { precompiled, precompiledTuples } from '../db/precompiled';
 import type { SessionRow, UserRow } from '../db/schema';
 import { hashBearerSecret, newBearerSecret } from '../security/bearer-secret';
@@ -67,10 +68,13 @@ const findSessionWithUserQuery = precompiledTuples(1, [...USER_COLUMNS, ...SESSI
 /**
  * The session of a token and its user in one query (issue #15: a GET needs no second read). The
  * caller checks revocation, expiry and the user's deactivation mark (a deactivated user has no live
- * session).
+ * session). Synchronous on SQLite (MaybePromise): it runs on every authenticated request.
  */
-export async function findSessionWithUser(db: Db, token: string): Promise<SessionWithUser | undefined> {
-  const [row] = await findSessionWithUserQuery(db, hashBearerSecret(token));
+export function findSessionWithUser(db: Db, token: string): MaybePromise<SessionWithUser | undefined> {
+  return mapMaybe(findSessionWithUserQuery(db, hashBearerSecret(token)), sessionWithUserOf);
+}
+
+function sessionWithUserOf([row]: unknown[][]): SessionWithUser | undefined {
   if (!row) return undefined;
   // By position, in the order of USER_COLUMNS then SESSION_COLUMNS.
   const v = (i: number) => row[i] as never;

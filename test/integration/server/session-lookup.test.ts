@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPromise } from '../../../src-server/db/maybe-async';
+import { findSessionWithUser } from '../../../src-server/sessions/session-store';
+import { startServer, type TestServer } from './harness';
+import { TEST_DIALECT } from './test-database';
+
+/**
+ * Issue #15: every authenticated request reads its session and the user's whole row in one query.
+ * On SQLite that read is synchronous (no promise per request); on PostgreSQL it is a promise of
+ * the same row. Either way a token that is not a session finds nothing.
+ */
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('session + user lookup', () => {
+  it(`finds the session and the whole users row of a token (${TEST_DIALECT}: ${TEST_DIALECT === 'sqlite' ? 'synchronously' : 'a promise'})`, async () => {
+    const token = await server.login('jperez');
+    const pending = findSessionWithUser(server.db, token);
+    expect(isPromise(pending)).toBe(TEST_DIALECT === 'postgres');
+    const found = await pending;
+    const [userRow] = await server.database.all('SELECT * FROM users WHERE user_id = ?', ['jperez']);
+    expect(found?.user).toEqual(userRow);
+    const [sessionRow] = await server.database.all('SELECT * FROM sessions WHERE user_id = ?', ['jperez']);
+    expect(found?.session).toEqual(sessionRow);
+  });
+
+  it('a token that is no session finds nothing', async () => {
+    expect(await findSessionWithUser(server.db, 'no-such-token')).toBeUndefined();
+  });
+});
