@@ -1,3 +1,4 @@
+import type SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, type Compilable, type QueryResult } from 'kysely';
 import { isPostgres } from './dialect';
 import type { MaybePromise } from './maybe-async';
@@ -50,24 +51,22 @@ export function precompiledTuples<Args extends unknown[]>(
   build: (db: Db, ...args: Args) => Compilable<unknown>,
 ): (db: Db, ...args: Args) => MaybePromise<unknown[][]> {
   const bind = binder(arity, build);
-  let checked = false;
+  // Its own statement per connection, kept in raw mode (Kysely's cached one returns objects).
+  // better-sqlite3 runs it to its end inside all(), so it is never busy when the next call comes.
+  const rawStatements = new WeakMap<SqliteHandle, SqliteDatabase.Statement>();
   return (db, ...args) => {
     const { sql, parameters } = bind(db, args);
     const handle = isPostgres(db) ? undefined : directSqlite(db);
     if (handle) {
-      const stmt = handle.prepare(sql);
-      if (!checked) {
+      let stmt = rawStatements.get(handle);
+      if (!stmt) {
+        stmt = handle.sqlite.prepare(sql);
         const names = stmt.columns().map((c) => c.name);
         if (names.join(',') !== columns.join(',')) throw new Error(`precompiled tuples: ${sql} selects ${names.join(',')}, not ${columns.join(',')}`);
-        checked = true;
+        stmt.raw(true);
+        rawStatements.set(handle, stmt);
       }
-      // The statement is shared with Kysely's driver (the same SQL text): raw mode only for this run.
-      stmt.raw(true);
-      try {
-        return stmt.all(parameters) as unknown[][];
-      } finally {
-        stmt.raw(false);
-      }
+      return stmt.all(parameters) as unknown[][];
     }
     return db
       .executeQuery(CompiledQuery.raw(sql, parameters) as CompiledQuery<Record<string, unknown>>)

@@ -5,7 +5,7 @@ import { AppError } from '../http/app-error';
 import type { UserRow } from '../db/schema';
 import { isPromise, mapMaybe, type MaybePromise } from '../db/maybe-async';
 import { findSessionWithUser, touchSession, type SessionWithUser } from './session-store';
-import { sessionExpiresAt, type SessionLimits } from './session-policy';
+import { sessionExpiryMs, type SessionLimits } from './session-policy';
 
 /**
  * last_seen_at is written only when it is older than this, so a burst of reads is not a burst of
@@ -47,14 +47,17 @@ export function createAuthenticator(deps: { db: Db; clock: Clock; sessionLimits:
     const now = deps.clock.now();
     if (!found || found.session.revoked_at !== null || found.user.deactivated_at !== null) throw new AppError('UNAUTHENTICATED');
     const { session, user } = found;
-    const times = { createdAt: new Date(session.created_at), lastSeenAt: new Date(session.last_seen_at) };
-    const expiresAt = sessionExpiresAt(times, deps.sessionLimits);
-    if (now >= expiresAt) throw new AppError('UNAUTHENTICATED');
-    const touch = now.getTime() - times.lastSeenAt.getTime() >= touchSlackMs(deps.sessionLimits.idleMinutes);
+    // Numbers, not Dates: this runs on every authenticated request (issue #15).
+    const times = { createdAtMs: Date.parse(session.created_at), lastSeenAtMs: Date.parse(session.last_seen_at) };
+    const nowMs = now.getTime();
+    const expiryMs = sessionExpiryMs(times, deps.sessionLimits);
+    // Fail closed: an unreadable time (NaN) is an ended session.
+    if (!(nowMs < expiryMs)) throw new AppError('UNAUTHENTICATED');
+    const touch = nowMs - times.lastSeenAtMs >= touchSlackMs(deps.sessionLimits.idleMinutes);
     (request as WithSession)[SESSION] = {
       userId: session.user_id,
       tokenHash: session.token_hash,
-      expiresAt: touch ? sessionExpiresAt({ createdAt: times.createdAt, lastSeenAt: now }, deps.sessionLimits) : expiresAt,
+      expiresAt: new Date(touch ? sessionExpiryMs({ createdAtMs: times.createdAtMs, lastSeenAtMs: nowMs }, deps.sessionLimits) : expiryMs),
       user,
     };
     return touch ? touchSession(deps.db, session.token_hash, now) : undefined;

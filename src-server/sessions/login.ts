@@ -6,7 +6,7 @@ import { DUMMY_PASSWORD_HASH, verifyPassword } from '../security/password-hash';
 import { findUser } from '../users/user-repository';
 import { LOGIN_ATTEMPTS } from './login-policy';
 import { createSession } from './session-store';
-import { sessionExpiresAt, type SessionLimits } from './session-policy';
+import { sessionExpiryMs, type SessionLimits } from './session-policy';
 
 export interface LoginResult {
   token: string;
@@ -39,6 +39,6 @@ export async function logIn(
   if (user.deactivated_at !== null) throw new AppError('ACCOUNT_DEACTIVATED');
   // Read the time after hashing: the session starts when the answer is decided.
   const { token, row } = await createSession(db, user.user_id, clock.now());
-  const expiresAt = sessionExpiresAt({ createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) }, deps.sessionLimits);
+  const expiresAt = new Date(sessionExpiryMs({ createdAtMs: Date.parse(row.created_at), lastSeenAtMs: Date.parse(row.last_seen_at) }, deps.sessionLimits));
   return { token, expiresAt, user: { userId: user.user_id, name: user.name } };
 }

@@ -1,21 +1,19 @@
-import { addMinutes } from '../clock';
-
 export interface SessionLimits {
   idleMinutes: number;
   absoluteHours: number;
 }
 
+/** A session's two instants, in milliseconds since the epoch (numbers: read on every request). */
 export interface SessionTimes {
-  createdAt: Date;
-  lastSeenAt: Date;
+  createdAtMs: number;
+  lastSeenAtMs: number;
 }
 
 /**
  * A session ends at whichever comes first: `idleMinutes` without a request, or `absoluteHours`
- * after login (design §4; the instructivo's portal logs idle users out).
+ * after login (design §4; the instructivo's portal logs idle users out). NaN for an unreadable
+ * time, which no `now < expiry` check passes.
  */
-export function sessionExpiresAt(times: SessionTimes, limits: SessionLimits): Date {
-  const idleEnd = addMinutes(times.lastSeenAt, limits.idleMinutes);
-  const absoluteEnd = addMinutes(times.createdAt, limits.absoluteHours * 60);
-  return idleEnd < absoluteEnd ? idleEnd : absoluteEnd;
+export function sessionExpiryMs(times: SessionTimes, limits: SessionLimits): number {
+  return Math.min(times.lastSeenAtMs + limits.idleMinutes * 60_000, times.createdAtMs + limits.absoluteHours * 3_600_000);
 }
