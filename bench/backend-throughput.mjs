@@ -101,15 +101,18 @@ export async function run(ctx) {
   getRow.note =
     (getRow.met ? '' : `${(getRow.ratio * 100).toFixed(0)} % of a bare Fastify route. `) +
     `p99 ${getRow.p99} ms vs ${getRow.baselineP99} ms (10 connections, ${DURATION_S} s, logger level ${ctx.backend.logLevel} on both). ` +
-    'Each GET is one SQL read (the session joined with its whole user row, compiled once and run on the prepared ' +
-    'statement; last_seen_at is written at most every 5 s), a sha256 of the token, the contract check of the answer ' +
-    '(zod, compiled once) and JSON.stringify. Logging is not the cost: at logger level warn on both the ratio is the same.' +
+    'Each GET is one SQL read (the session joined with its whole user row, compiled once, run synchronously on its own ' +
+    'raw-mode statement; last_seen_at is written at most every 5 s), a one-shot sha256 of the token, the contract check ' +
+    'of the answer (zod, compiled once) and JSON.stringify; the authentication hook and the handler finish in the same ' +
+    'turn, without a promise. Logging is not the cost: at logger level warn on both the ratio is the same.' +
     (getRow.met
       ? ''
-      : ' What is left is per-request CPU that the bare route does not have, spread thin (perf, per GET: ~65 µs ours ' +
-        'vs ~26 µs bare): the kernel waking the load generator on each write, which costs more the slower the server ' +
-        '(+6.5 µs), GC (+2 µs), SQLite itself ~1 µs, then hooks, the token hash, the answer and V8 runtime work ' +
-        'in small pieces (see bench/profile-backend.mjs).');
+      : ' What is left (server CPU per GET from /proc, ~90–110 µs ours vs ~45–55 µs bare on this 2-core VM): the SQLite ' +
+        'read, ~7 µs warm and 25–40 µs with the caches cold as they are between requests (the largest single entry of ' +
+        'the profile, 2 fcntl locks per read transaction included); the socket write, dearer for ours because the load ' +
+        'generator has gone to sleep and must be woken; then the answer check, JSON and V8 work in small pieces. The ' +
+        'ratio moves 0.45–0.59 between server instances of the same build and with the VM\'s steal time ' +
+        '(see bench/profile-backend.mjs).');
   putRow.note =
     (putRow.met ? '' : `${(putRow.ratio * 100).toFixed(0)} % of a bare Fastify route. `) +
     `each PUT is a real update: the body's zod schema (built once per user), one UPDATE … RETURNING and the audit row ` +
