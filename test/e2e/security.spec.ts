@@ -30,6 +30,28 @@ test('the live window runs with contextIsolation, sandbox, webSecurity and no no
   expect(exposed).toEqual(['ecuapass']);
 });
 
+test('the bridge talks to the preload on a port of its own: a page script sees none of its traffic and cannot plug in a second port', async () => {
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const page = ctx.running.window;
+  await expect(page.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
+  const outcome = await page.evaluate(async () => {
+    const seen: unknown[] = [];
+    window.addEventListener('message', (e) => seen.push(e.data));
+    const info = await window.ecuapass.getAppInfo();
+    // A script posing as the page's guard: a 'connect' with a port it holds, then a call on that port.
+    const rogue = new MessageChannel();
+    let rogueAnswer: unknown = null;
+    rogue.port1.onmessage = (e) => (rogueAnswer = e.data);
+    window.postMessage({ tag: 'ecuapass-bridge', kind: 'connect' }, '*', [rogue.port2]);
+    rogue.port1.postMessage({ kind: 'call', id: 1, method: 'getAppInfo', input: undefined });
+    await new Promise((r) => setTimeout(r, 1000));
+    const after = await window.ecuapass.getAppInfo();
+    // Not even the rogue 'connect' reaches the page's listener: the preload stops every one at its own listener.
+    return { infoOk: info.ok, afterOk: after.ok, rogueAnswer, seenByPage: seen };
+  });
+  expect(outcome).toEqual({ infoOk: true, afterOk: true, rogueAnswer: null, seenByPage: [] });
+});
+
 test('every file served from app:// carries the CSP, nosniff and no-store headers', async () => {
   ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
   const page = ctx.running.window;
