@@ -3,7 +3,9 @@
 // warms up, then records the main process with the inspector's Profiler (through Playwright's own connection) and
 // prints the top self-time functions. Needs dist/linux-e2e (npm run test:e2e or the bench's build step).
 //
-//   bash scripts/with-desktop-env.sh node bench/profile-main.mjs [--calls=2000] [--top=30]
+//   bash scripts/with-desktop-env.sh node bench/profile-main.mjs [--calls=2000] [--top=30] [--method=getAppInfo]
+//
+// --method picks another bridge method without input (getAppInfo: the IPC path alone, no network).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,14 +19,18 @@ import { BENCH_DIR } from './lib/paths.mjs';
 const arg = (name, dflt) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const calls = Number(arg('calls', '2000'));
 const top = Number(arg('top', '30'));
+const method = arg('method', 'getRegistration');
 
 const callsFromPage = (page, count) =>
-  page.evaluate(async (n) => {
-    for (let i = 0; i < n; i++) {
-      const res = await window.ecuapass.getRegistration();
-      if (!res.ok) throw new Error(JSON.stringify(res.error));
-    }
-  }, count);
+  page.evaluate(
+    async ({ n, name }) => {
+      for (let i = 0; i < n; i++) {
+        const res = await window.ecuapass[name]();
+        if (!res.ok) throw new Error(JSON.stringify(res.error));
+      }
+    },
+    { n: count, name: method },
+  );
 
 async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ecuapass-profile-main-'));
@@ -57,10 +63,10 @@ async function main() {
     });
     const profDir = path.join(BENCH_DIR, 'profiles');
     mkdirSync(profDir, { recursive: true });
-    const file = path.join(profDir, `main-getRegistration-${Date.now()}.cpuprofile`);
+    const file = path.join(profDir, `main-${method}-${Date.now()}.cpuprofile`);
     writeFileSync(file, JSON.stringify(profile));
     const { totalMs, rows } = topSelfTime(profile, top);
-    console.log(`${calls} getRegistration calls from the page: ${(ms / calls).toFixed(3)} ms each; main process sampled ${totalMs.toFixed(0)} ms`);
+    console.log(`${calls} ${method} calls from the page: ${(ms / calls).toFixed(3)} ms each; main process sampled ${totalMs.toFixed(0)} ms`);
     console.log(`profile ${path.relative(process.cwd(), file)}\n`);
     console.log('self ms  self %  µs/call  function');
     for (const r of rows) console.log(`${r.ms.toFixed(0).padStart(7)}  ${r.pct.toFixed(1).padStart(5)}%  ${((r.ms * 1000) / calls).toFixed(1).padStart(7)}  ${r.fn}`);
