@@ -29,14 +29,33 @@ export interface ApiClientOptions {
   timeoutMs?: number;
 }
 
-/** What the client needs of an exchange: the status and the body's bytes. */
-type Exchange = (request: HttpRequest & { body?: string; signal: AbortSignal }) => Promise<{ status: number; body: Buffer | null }>;
+/**
+ * What the client needs of an exchange: the status and the body's bytes, or a failure, a
+ * `TimeoutError` DOMException when `timeoutMs` passed first.
+ */
+type Exchange = (request: HttpRequest & { body?: string; timeoutMs: number }) => Promise<{ status: number; body: Buffer | null }>;
+
+const timeoutError = () => new DOMException('The operation timed out.', 'TimeoutError');
 
 function exchangeOverFetch(fetch: typeof globalThis.fetch): Exchange {
-  return async ({ url, ...init }) => {
-    const res = await fetch(url, { ...init, redirect: 'manual' });
-    return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
+  return async ({ url, timeoutMs, ...init }) => {
+    // A timer of our own rather than AbortSignal.timeout(): Node 18 (Electron 25) keeps those signals in a
+    // FinalizationRegistry, whose cleanup pending at quit makes the process spin forever (nodejs/node#47748).
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(timeoutError()), timeoutMs);
+    try {
+      const res = await fetch(url, { ...init, signal: timeout.signal, redirect: 'manual' });
+      return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
+    } catch (err) {
+      throw timeout.signal.aborted ? timeoutError() : err;
+    } finally {
+      clearTimeout(timer);
+    }
   };
+}
+
+function isTimeout(err: unknown): boolean {
+  return err instanceof DOMException && err.name === 'TimeoutError';
 }
 
 /**
@@ -110,22 +129,15 @@ export class ApiClient {
       const headers: Record<string, string> = { Accept: 'application/json' };
       if (token) headers.Authorization = `Bearer ${token}`;
       if (body !== undefined) headers['Content-Type'] = 'application/json';
-      // A timer of our own rather than AbortSignal.timeout(): Node 18 (Electron 25) keeps those signals in a
-      // FinalizationRegistry, whose cleanup pending at quit makes the process spin forever (nodejs/node#47748).
-      const timeout = new AbortController();
-      const timer = setTimeout(() => timeout.abort(new DOMException('The operation timed out.', 'TimeoutError')), this.timeoutMs);
-      const signal = timeout.signal;
       let status: number;
       let text: string;
       try {
         // Redirects are not followed (either exchange): the backend never redirects, a captive portal does.
-        const res = await this.exchange({ url, method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+        const res = await this.exchange({ url, method, headers, body: body === undefined ? undefined : JSON.stringify(body), timeoutMs: this.timeoutMs });
         status = res.status;
         text = res.body ? res.body.toString('utf8') : '';
       } catch (err) {
-        throw new TransportError(err, signal.aborted);
-      } finally {
-        clearTimeout(timer);
+        throw new TransportError(err, isTimeout(err));
       }
       const data = parseBody(text);
       // Every status is answered by us: 4xx bodies carry the Spanish message.

@@ -208,6 +208,21 @@ describe('netRequestFetch over a fake net.request', () => {
     expect(res.ok).toBe(false);
   });
 
+  it('no answer within timeoutMs: the request is aborted and the client answers TIMEOUT', async () => {
+    let aborted = 0;
+    class SilentRequest extends EventEmitter {
+      setHeader() {}
+      abort() {
+        aborted += 1;
+      }
+      end() {}
+    }
+    const client = new ApiClient({ baseUrl: 'https://backend.test', timeoutMs: 50, send: netRequestSend(() => new SilentRequest() as unknown as ClientRequest, async () => null) });
+    const res = await client.getRegistration('tok');
+    expect(res).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    expect(aborted).toBe(1);
+  });
+
   it('netRequestFetch builds a Response of the same answer, headers included', async () => {
     const fetchFn = netRequestFetch(() => new AnsweringRequest({ status: 201, body: 'hola', headers: { 'x-a': '1' } }) as unknown as ClientRequest, async () => null);
     const res = await fetchFn('https://backend.test/x', { method: 'POST', body: 'cuerpo', headers: { 'content-type': 'text/plain' } });
