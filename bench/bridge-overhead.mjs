@@ -148,10 +148,11 @@ export async function run(ctx) {
           const http = mainNetFetch ?? NaN;
           const rest = mo - ipcFloor - http;
           return (
-            `median overhead ${overhead.toFixed(2)} ms. Split: IPC round trip alone ~${ipcFloor.toFixed(2)} ms (getAppInfo); ` +
+            `median overhead ${overhead.toFixed(2)} ms. Split: IPC round trip alone ~${ipcFloor.toFixed(2)} ms (getAppInfo: page → ` +
+            "preload on the bridge's private MessagePort, ipcRenderer.invoke, the sender and payload checks in main, back); " +
             `the raw GET inside the main process takes ${http.toFixed(2)} ms with net.fetch vs ${(mainNodeFetch ?? NaN).toFixed(2)} ms ` +
             `with Node's fetch (direct from the bench: ${mNode.toFixed(2)} ms); the remaining ~${rest.toFixed(2)} ms is ` +
-            'the client (a bare exchange over net.request: no Request, Response or Headers objects), the contract check of the answer and the session bookkeeping (a successful read writes no log line).' +
+            'the client (a bare exchange over net.request: no Request, Response or Headers objects, the time limit a timer on the request), the contract check of the answer and the session bookkeeping (a successful read writes no log line).' +
             (met
               ? ''
               : ' It would take a lighter main-process path: a cheaper HTTP stack than ' +
