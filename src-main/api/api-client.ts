@@ -18,7 +18,7 @@ import {
   type Result,
 } from '../../src-shared/contract';
 import { HttpStatusError, mapHttpFailure, ResponseShapeError, TransportError } from './error-mapping';
-import type { HttpRequest, HttpSend } from './net-request-fetch';
+import { timeoutError, type HttpRequest, type HttpSend } from './net-request-fetch';
 
 export interface ApiClientOptions {
   baseUrl: string;
@@ -34,8 +34,6 @@ export interface ApiClientOptions {
  * `TimeoutError` DOMException when `timeoutMs` passed first.
  */
 type Exchange = (request: HttpRequest & { body?: string; timeoutMs: number }) => Promise<{ status: number; body: Buffer | null }>;
-
-const timeoutError = () => new DOMException('The operation timed out.', 'TimeoutError');
 
 function exchangeOverFetch(fetch: typeof globalThis.fetch): Exchange {
   return async ({ url, timeoutMs, ...init }) => {

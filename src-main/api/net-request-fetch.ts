@@ -19,6 +19,11 @@ export class NetError extends Error {
   }
 }
 
+/** How an exchange fails when its `timeoutMs` passed first (as fetch does for AbortSignal.timeout). */
+export function timeoutError(): DOMException {
+  return new DOMException('The operation timed out.', 'TimeoutError');
+}
+
 // Chromium sets these itself; net.request refuses some of them.
 const SKIPPED_HEADERS = new Set(['content-length', 'host', 'connection', 'transfer-encoding']);
 
@@ -107,7 +112,7 @@ export function netRequestSend(
       };
       const onAbort = () => abortWith(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
       signal?.addEventListener('abort', onAbort);
-      if (req.timeoutMs !== undefined) timer = setTimeout(() => abortWith(new DOMException('The operation timed out.', 'TimeoutError')), req.timeoutMs);
+      if (req.timeoutMs !== undefined) timer = setTimeout(() => abortWith(timeoutError()), req.timeoutMs);
 
       const setHeader = (value: string, name: string) => {
         if (!SKIPPED_HEADERS.has(name.toLowerCase())) client.setHeader(name, value);
