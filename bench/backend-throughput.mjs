@@ -4,7 +4,7 @@
 // a PUT connection sends its user's current `version` (taken from the previous answer) and toggles phone2, so every
 // PUT is a real update. Runs interleaved: GET ours, GET bare, PUT ours, PUT bare, × reps.
 import autocannon from 'autocannon';
-import { API, BENCH_USER_COUNT, benchUserId, getRegistration, login, startBareServer, updateBodyFrom } from './lib/backend.mjs';
+import { API, BENCH_USER_COUNT, benchUserId, getRegistration, login, settleVersions, startBareServer, updateBodyFrom } from './lib/backend.mjs';
 import { throughputRow } from './lib/stats.mjs';
 
 export const TARGET_GET_RATIO = 0.5;
@@ -80,7 +80,7 @@ export async function run(ctx) {
       runs.getOurs.push(summarize(await runAutocannon(url, 'GET', users)));
       runs.getBare.push(summarize(await runAutocannon(bare.url, 'GET', bareUsers)));
       // Re-read each user's version (it only changes through these PUTs, but a failed one must not poison the run).
-      for (const u of users) u.version = (await getRegistration(url, u.token)).value.version;
+      await settleVersions(url, users);
       runs.putOurs.push(summarize(await runAutocannon(url, 'PUT', users)));
       runs.putBare.push(summarize(await runAutocannon(bare.url, 'PUT', bareUsers)));
       const f = (s) => `${s.rps.toFixed(0)} req/s p99 ${s.p99} ms${s.non2xx || s.errors ? ` (non-2xx ${s.non2xx}, errors ${s.errors})` : ''}`;

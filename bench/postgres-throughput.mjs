@@ -7,7 +7,7 @@
 // "2 vs 1 instance" shows what a second process costs or gains here, not the scaling on separate machines.
 import { startPrivatePostgres } from '../scripts/private-postgres.mjs';
 import { runAutocannon, summarize } from './backend-throughput.mjs';
-import { BENCH_USER_COUNT, benchUserId, getRegistration, login, startBackend, writeSeed } from './lib/backend.mjs';
+import { BENCH_USER_COUNT, benchUserId, getRegistration, login, settleVersions, startBackend, writeSeed } from './lib/backend.mjs';
 import { median, throughputRow } from './lib/stats.mjs';
 
 const CONNECTIONS = 10;
@@ -38,10 +38,6 @@ async function runSplit(targets, method) {
   };
 }
 
-async function refreshVersions(url, users) {
-  for (const u of users) u.version = (await getRegistration(url, u.token)).value.version;
-}
-
 export async function run(ctx) {
   const pg = await startPrivatePostgres({ durable: true });
   const instances = [];
@@ -68,11 +64,11 @@ export async function run(ctx) {
       runs.getSqlite.push(await runSplit(sqlite, 'GET'));
       runs.getPg1.push(await runSplit(single, 'GET'));
       runs.getPg2.push(await runSplit(pair, 'GET'));
-      await refreshVersions(ctx.backend.url, sqliteUsers);
+      await settleVersions(ctx.backend.url, sqliteUsers);
       runs.putSqlite.push(await runSplit(sqlite, 'PUT'));
-      await refreshVersions(one.url, pgUsers);
+      await settleVersions(one.url, pgUsers);
       runs.putPg1.push(await runSplit(single, 'PUT'));
-      await refreshVersions(one.url, pgUsers);
+      await settleVersions(one.url, pgUsers);
       runs.putPg2.push(await runSplit(pair, 'PUT'));
       ctx.log(
         `postgres #${i + 1}: GET sqlite ${f(runs.getSqlite.at(-1))} | pg×1 ${f(runs.getPg1.at(-1))} | pg×2 ${f(runs.getPg2.at(-1))}; ` +

@@ -146,6 +146,23 @@ export async function getRegistration(url, token) {
   return { text, value: JSON.parse(text) };
 }
 
+/**
+ * Sets each user's `version` to the stored one once no PUT is still landing: autocannon resolves when its time is up,
+ * while the server may still commit PUTs that were in flight (~10 ms on PostgreSQL). A version read before such a
+ * commit would make that user's every PUT of the next round a 409.
+ */
+export async function settleVersions(url, users) {
+  const read = () => Promise.all(users.map(async (u) => (await getRegistration(url, u.token)).value.version));
+  let versions = await read();
+  for (let i = 0; i < 20; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const again = await read();
+    if (again.every((v, k) => v === versions[k])) break;
+    versions = again;
+  }
+  users.forEach((u, k) => (u.version = versions[k]));
+}
+
 /** The PUT body for a registration: the same contact data, keepEmail, and phone2 toggled so each update changes something. */
 export function updateBodyFrom(reg, { flip = false } = {}) {
   return {
