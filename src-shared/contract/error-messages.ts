@@ -1,4 +1,5 @@
 import type { ErrorCode } from './error-codes';
+import { NEW_USER_WAY } from '../registration/messages';
 
 /**
  * The Spanish text shown to the user for each error code. The backend sends its own message too;
@@ -24,8 +25,8 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
     'El código de seguridad ha expirado (validez de 15 minutos). Solicite un nuevo código de seguridad.',
   PASSWORD_TICKET_INVALID:
     'La verificación de la contraseña anterior ya no es válida. Vuelva a verificar la contraseña.',
-  NAME_CHANGE_TOO_LARGE:
-    'Solo se permite corregir apellidos o nombres mal escritos. Para cambiar completamente el nombre, dé de baja a este usuario y cree un nuevo usuario.',
+  // Instructivo 5.5.1, Nombre de Usuario: a wholly different name is a new user.
+  NAME_CHANGE_TOO_LARGE: `Solo se permite corregir apellidos o nombres mal escritos. Para cambiar completamente el nombre, ${NEW_USER_WAY}.`,
   NOT_FOUND: 'El recurso solicitado no existe.',
   INTERNAL: 'El servidor de Ecuapass tuvo un error. Intente nuevamente en unos minutos.',
   BACKEND_UNREACHABLE:

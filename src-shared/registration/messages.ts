@@ -1,7 +1,21 @@
-/** Spanish messages of the registration form's rules (design §5). One place, used by every layer. */
+/**
+ * The way to another ID.usuario or a wholly different name (instructivo 5.5.1): dar de baja this user,
+ * then register anew. The instructivo says "ver el punto 5.7" there, but dar de baja is its 5.8.
+ * Used by the ID.usuario hint and by NAME_CHANGE_TOO_LARGE, so both name the same way.
+ */
+export const NEW_USER_WAY =
+  'dé de baja a este usuario con el botón "Dar de baja", al pie de esta pantalla (numeral 5.8 del instructivo), ' +
+  'y luego cree el nuevo usuario con la opción "Solicitud de registro para Usuario General"';
+
+/**
+ * Spanish messages of the registration form's rules (docs/instructivo.md names the instructivo's
+ * line behind each). One place, used by every layer.
+ */
 export const MSG = {
   required: 'Este campo es obligatorio.',
   readOnly: 'Este campo no se puede modificar.',
+  /** Under the read-only ID.usuario (instructivo 5.5.1: "El sistema no permite corregir este campo"). */
+  userIdFixed: `El ID.usuario no se puede corregir. Para cambiarlo, ${NEW_USER_WAY}.`,
   unknownField: 'Campo no permitido.',
   invalidType: 'Valor no válido.',
   nameLength: 'El Nombre de Usuario debe tener entre 3 y 100 caracteres.',

@@ -10,6 +10,9 @@ const ctx = useBackendAndApp();
 
 const profile = newUserDataDir();
 
+/** The way to another user (instructivo 5.5.1): dar de baja with its button, numeral 5.8, then a new registration. */
+const NEW_USER_WAY = /dé de baja a este usuario con el botón "Dar de baja".*numeral 5\.8.*cree el nuevo usuario con la opción "Solicitud de registro para Usuario General"/;
+
 async function openForm(): Promise<Page> {
   ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
   const { window } = ctx.running;
@@ -45,6 +48,10 @@ test('every field of the instructivo is on the form with its label, and its rule
   }
   await expect(window.getByRole('radio', { name: 'No' })).toBeChecked();
   await expect(window.getByLabel('ID.usuario')).not.toBeEditable();
+  // Read-only, and its hint (aria-describedby) says how to get another ID.usuario, pointing to the button.
+  await expect(window.getByLabel('ID.usuario')).toHaveAccessibleDescription(/^El ID\.usuario no se puede corregir\. Para cambiarlo, /);
+  await expect(window.getByLabel('ID.usuario')).toHaveAccessibleDescription(NEW_USER_WAY);
+  await expect(window.getByRole('button', { name: 'Dar de baja' })).toBeVisible();
   await expect(window.getByLabel('Doc. Identificación')).not.toBeEditable();
   await expect(window.getByLabel('Senae correo electrónico')).not.toBeEditable();
   await expect(window.getByLabel('Contraseña', { exact: true })).toBeDisabled();
@@ -62,7 +69,8 @@ test('every field of the instructivo is on the form with its label, and its rule
   await expect(window.locator('#ug-phone1-error')).toHaveText(/Debe empezar con 0/);
   await expect(window.locator('#ug-mobile-error')).toHaveText(/09XXXXXXXX/);
   await expect(window.locator('#ug-fax-error')).toHaveText(/solo admite números/);
-  await expect(window.locator('#ug-name-error')).toHaveText(/dé de baja a este usuario y cree un nuevo usuario/);
+  await expect(window.locator('#ug-name-error')).toHaveText(/^Solo se permite corregir apellidos o nombres mal escritos\./);
+  await expect(window.locator('#ug-name-error')).toHaveText(NEW_USER_WAY);
   await expect(window.locator('#ug-email-error')).toHaveText('Este campo es obligatorio.');
   // The first field in error has the focus.
   await expect(window.getByLabel('Nombre de Usuario')).toBeFocused();

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ERROR_MESSAGES, type ContractError, type Registration } from '../../../src-shared/contract';
+import { MSG } from '../../../src-shared/registration/messages';
 import { ecuapass } from '../../bridge';
 import { useAppStore } from '../../state/app-store';
 import { TextField } from '../../components/TextField';
@@ -104,7 +105,8 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
       <FormAlert>{formError?.message}</FormAlert>
       <fieldset className="form-section">
         <legend>Datos del usuario</legend>
-        <TextField id="ug-userId" label="ID.usuario" value={registration.userId} readOnly />
+        {/* Read-only, and the hint (aria-describedby) says the way to another ID.usuario: dar de baja, then a new registration. */}
+        <TextField id="ug-userId" label="ID.usuario" value={registration.userId} readOnly hint={MSG.userIdFixed} />
         <TextField id="ug-idDocument" label="Doc. Identificación" value={registration.idDocument} readOnly />
         <BoundText form={form} name="name" id="ug-name" label="Nombre de Usuario" required maxLength={100}
           autoComplete="name" hint="Solo corrección de apellidos o nombres mal escritos." />

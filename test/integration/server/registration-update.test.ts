@@ -116,8 +116,9 @@ describe('Modificar (PUT /general-user/registration)', () => {
       message: ERROR_MESSAGES.NAME_CHANGE_TOO_LARGE,
       fields: { name: ERROR_MESSAGES.NAME_CHANGE_TOO_LARGE },
     });
-    // The message sends the user to "dar de baja" and to create a new user.
-    expect(error.message).toMatch(/dé de baja/);
+    // The message names the way to a new registration: the "Dar de baja" button (numeral 5.8), then a new user
+    // through "Solicitud de registro para Usuario General".
+    expect(error.message).toMatch(/dé de baja a este usuario con el botón "Dar de baja".*5\.8.*cree el nuevo usuario con la opción "Solicitud de registro para Usuario General"/);
     expect((await stateOf(server))).toEqual(before);
 
     const justRight = withSubstitutions(reg.name, limit);
