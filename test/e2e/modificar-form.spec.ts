@@ -12,6 +12,7 @@ const profile = newUserDataDir();
 
 /** The way to another user (instructivo 5.5.1): dar de baja with its button, numeral 5.8, then a new registration. */
 const NEW_USER_WAY = /dé de baja a este usuario con el botón "Dar de baja".*numeral 5\.8.*cree el nuevo usuario con la opción "Solicitud de registro para Usuario General"/;
+const SAME_AS_CURRENT = 'Es el correo que ya tiene registrado. Elija "Si" en "Desea mantener el mismo correo electrónico".';
 
 async function openForm(): Promise<Page> {
   ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
@@ -52,6 +53,9 @@ test('every field of the instructivo is on the form with its label, and its rule
   await expect(window.getByLabel('ID.usuario')).toHaveAccessibleDescription(/^El ID\.usuario no se puede corregir\. Para cambiarlo, /);
   await expect(window.getByLabel('ID.usuario')).toHaveAccessibleDescription(NEW_USER_WAY);
   await expect(window.getByRole('button', { name: 'Dar de baja' })).toBeVisible();
+  // "No" is chosen and Correo electrónico shows the registered address, as the instructivo's screen does.
+  await expect(window.getByLabel('Correo electrónico', { exact: true })).toHaveValue('jperez@example.com');
+  await expect(window.getByLabel('Confirmación de correo electrónico')).toHaveValue('');
   await expect(window.getByLabel('Doc. Identificación')).not.toBeEditable();
   await expect(window.getByLabel('Senae correo electrónico')).not.toBeEditable();
   await expect(window.getByLabel('Contraseña', { exact: true })).toBeDisabled();
@@ -71,7 +75,9 @@ test('every field of the instructivo is on the form with its label, and its rule
   await expect(window.locator('#ug-fax-error')).toHaveText(/solo admite números/);
   await expect(window.locator('#ug-name-error')).toHaveText(/^Solo se permite corregir apellidos o nombres mal escritos\./);
   await expect(window.locator('#ug-name-error')).toHaveText(NEW_USER_WAY);
-  await expect(window.locator('#ug-email-error')).toHaveText('Este campo es obligatorio.');
+  // "No" with the registered address left as it is: the field says to choose "Si".
+  await expect(window.locator('#ug-email-error')).toHaveText(SAME_AS_CURRENT);
+  await expect(window.locator('#ug-emailConfirmation-error')).toHaveText('Este campo es obligatorio.');
   // The first field in error has the focus.
   await expect(window.getByLabel('Nombre de Usuario')).toBeFocused();
   await window.screenshot({ path: 'test-results/screens/11-form-errors.png', fullPage: true });
@@ -92,6 +98,38 @@ test('Ciudad lists only the cantons of the chosen Provincia; outside Ecuador bot
   const names = await window.getByLabel('País').locator('option').allTextContents();
   expect(names).toContain('Emiratos Árabes Unidos');
   expect(names.indexOf('Ecuador')).toBeLessThan(names.indexOf('Egipto'));
+});
+
+test('Correo electrónico opens with the registered address: not available to itself, kept through Si → No → Si, no unsaved changes', async () => {
+  const window = await openForm();
+  const email = window.getByLabel('Correo electrónico', { exact: true });
+  await expect(email).toHaveValue('jperez@example.com');
+  await expect(email).toBeEditable();
+  await expect(window.getByLabel('Confirmación de correo electrónico')).toHaveValue('');
+
+  // An address is available only when nobody has it, the user included: the answer is at the field.
+  await window.getByRole('button', { name: 'Verificar disponibilidad' }).click();
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription(SAME_AS_CURRENT);
+  await expect(window.getByText('El correo electrónico está disponible.')).toHaveCount(0);
+  await expect(window.getByRole('button', { name: 'Solicitar código de seguridad' })).toBeDisabled();
+  await screenshot(window, '17-email-registered-address');
+
+  await window.getByRole('radio', { name: 'Si' }).check();
+  await expect(email).toBeDisabled();
+  await expect(email).not.toHaveAttribute('aria-invalid');
+  await window.getByRole('radio', { name: 'No' }).check();
+  await expect(email).toBeEditable();
+  await expect(email).toHaveValue('jperez@example.com');
+  await expect(email).not.toHaveAttribute('aria-invalid');
+  await window.getByRole('radio', { name: 'Si' }).check();
+  await expect(email).toHaveValue('jperez@example.com');
+  await window.getByRole('radio', { name: 'No' }).check();
+
+  // Back to how it opened: nothing to save, so leaving the form asks nothing.
+  await window.getByRole('button', { name: 'Configuración' }).click();
+  await expect(window.getByRole('heading', { name: 'Configuración de conexión' })).toBeVisible();
+  await expect(window.getByRole('alertdialog', { name: 'Cambios sin guardar' })).toHaveCount(0);
 });
 
 test('changes Teléfono1, Provincia/Ciudad and the email with the security code; a restart shows the new values', async () => {
@@ -127,6 +165,8 @@ test('changes Teléfono1, Provincia/Ciudad and the email with the security code;
   await expect(again.getByLabel('Provincia')).toHaveValue('17');
   await expect(again.getByLabel('Ciudad')).toHaveValue('1701');
   await expect(again.getByText(`Correo registrado actualmente: ${newEmail}`)).toBeVisible();
+  await expect(again.getByLabel('Correo electrónico', { exact: true })).toHaveValue(newEmail);
+  await expect(again.getByLabel('Confirmación de correo electrónico')).toHaveValue('');
   // The previous address was told about the change.
   const notices = (await mailbox(ctx.backend.url)).filter((m) => m.to === 'jperez@example.com');
   expect(notices.length).toBeGreaterThan(0);

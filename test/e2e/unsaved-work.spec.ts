@@ -172,8 +172,9 @@ for (const way of WAYS) {
 
     await openUsuarioGeneralForm(window);
     await expect(window.getByText(NOTICE)).toBeVisible();
-    // Until answered, the form shows what is stored.
+    // Until answered, the form shows what is stored (Correo electrónico: the registered address).
     await expect(window.getByLabel('Teléfono1')).toHaveValue('042345678');
+    await expect(window.getByLabel('Correo electrónico', { exact: true })).toHaveValue('jperez@example.com');
     if (way === 'close the window') await screenshot(window, '80-draft-restore-notice');
     await window.getByRole('button', { name: 'Restaurar' }).click();
     await expectTyped(window);

@@ -27,9 +27,12 @@ export const FIELD_LABELS: Readonly<Record<keyof DraftValues, string>> = {
 };
 
 /**
- * What "Restaurar" puts in the form. Same version: the draft as typed. The registration changed on
- * the server meanwhile: like the VERSION_CONFLICT dialog, the server's values with the user's typed
- * changes on top, and the fields the server changed named.
+ * What "Restaurar" puts in the form: the fields the user typed (the draft's value differs from the
+ * stored value it was typed over), and what is stored now everywhere else. Same version: nothing
+ * named. The registration changed on the server meanwhile: like the VERSION_CONFLICT dialog, the
+ * server's values with the user's typed changes on top, and the fields the server changed named.
+ * Taking the stored value for an untouched field (rather than the draft's copy of it) also keeps a
+ * draft written before Correo electrónico was prefilled (its base holds it empty) from emptying it.
  */
 export function restoredValues(
   draft: Draft,
@@ -37,14 +40,10 @@ export function restoredValues(
   currentVersion: number,
 ): { values: FormValues; serverChanged: FieldName[] } {
   const values = { ...current } as Record<string, string>;
-  if (draft.version === currentVersion) {
-    for (const f of DRAFT_FIELDS) values[f] = draft.values[f];
-    return { values: values as unknown as FormValues, serverChanged: [] };
-  }
   const serverChanged: FieldName[] = [];
   for (const f of DRAFT_FIELDS) {
     if (draft.values[f] !== draft.base[f]) values[f] = draft.values[f];
-    if (draft.base[f] !== current[f]) serverChanged.push(f);
+    if (draft.version !== currentVersion && draft.base[f] !== current[f]) serverChanged.push(f);
   }
   return { values: values as unknown as FormValues, serverChanged };
 }

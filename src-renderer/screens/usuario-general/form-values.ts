@@ -88,9 +88,11 @@ export function valuesFromRegistration(r: Registration): FormValues {
     carrier: r.mobile.carrier,
     mobileNumber: r.mobile.number,
     fax: r.fax ?? '',
-    // The instructivo: "El sistema tiene seleccionado de forma predeterminada la opción No".
+    // The instructivo: "El sistema tiene seleccionado de forma predeterminada la opción No", and its
+    // screen shows Correo electrónico filled with the registered address, to be changed; the
+    // confirmation starts empty. Untouched, that value is no change (form-rules says to choose Si).
     keepEmail: 'no',
-    email: '',
+    email: r.email,
     emailConfirmation: '',
     securityCode: '',
   };

@@ -31,6 +31,27 @@ describe('restoring a draft', () => {
     expect(serverChanged.sort()).toEqual(['fax', 'mobileNumber', 'phone1']);
   });
 
+  it('the prefilled Correo electrónico: left untouched it is no change; typed over, the draft restores what was typed', () => {
+    expect(stored.email).toBe(JPEREZ_REGISTRATION.email);
+    expect(hasChanges(valuesFromRegistration({ ...JPEREZ_REGISTRATION, version: 3 }), stored)).toBe(false);
+    expect(hasChanges({ ...stored, keepEmail: 'si' }, stored)).toBe(true);
+    expect(hasChanges({ ...stored, email: 'n@example.com' }, stored)).toBe(true);
+    expect(restoredValues(draftOf(3, { email: 'n@example.com', emailConfirmation: 'n@example.com' }), stored, 3).values).toMatchObject({
+      email: 'n@example.com',
+      emailConfirmation: 'n@example.com',
+    });
+    expect(restoredValues(draftOf(3, { email: '' }), stored, 3).values.email).toBe('');
+  });
+
+  it('a draft written before Correo electrónico was prefilled (held empty in it) restores the registered address', () => {
+    const older: Draft = { ...draftOf(3, {}), base: { ...base, email: '' }, values: { ...base, email: '', fax: '042111222' } };
+    const { values, serverChanged } = restoredValues(older, stored, 3);
+    expect(values.email).toBe(JPEREZ_REGISTRATION.email);
+    expect(values.fax).toBe('042111222');
+    expect(serverChanged).toEqual([]);
+    expect(hasChanges({ ...values, fax: stored.fax }, stored)).toBe(false);
+  });
+
   it('never carries a secret, and a typed password alone counts as a change to guard', () => {
     const typed = { ...stored, currentPassword: 'Aduana#2026', securityCode: 'ABCD2345' };
     expect(Object.keys(draftValuesOf(typed))).not.toContain('currentPassword');
