@@ -1,5 +1,5 @@
 /**
- * The layer rule of design §2, enforced in `npm run lint`: src-shared imports none of the others
+ * The layer rule (docs/architecture.md §1), enforced in `npm run lint`: src-shared imports none of the others
  * and no Node/Electron/DOM-specific module; renderer, main and server import src-shared only.
  */
 const NODE_BUILTINS = '^(node:|(assert|buffer|child_process|crypto|dns|events|fs|http|https|net|os|path|stream|tls|url|util|worker_threads|zlib)$)';

@@ -2,7 +2,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 
-// Main and preload are CommonJS for Node 18 / Chrome 114 (the Electron 25 test runtime, design §7):
+// Main and preload are CommonJS for Node 18 / Chrome 114 (the Electron 25 test runtime, docs/architecture.md §8):
 // a sandboxed preload cannot be an ES module. Only the native keychain module stays outside the
 // bundle; everything else the main process needs is bundled, so the packaged app carries no
 // server dependencies.

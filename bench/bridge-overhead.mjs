@@ -157,7 +157,7 @@ export async function run(ctx) {
               ? ''
               : ' It would take a lighter main-process path: a cheaper HTTP stack than ' +
                 "net.fetch's extra hop to the network-service process (Node's fetch in main, at the cost of system proxy/OS " +
-                'certificates, design §6), or caching the registration in the main process between calls.')
+                'certificates, docs/architecture.md §3), or caching the registration in the main process between calls.')
           );
         })(),
       },

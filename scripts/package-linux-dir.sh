@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Package the desktop app as an unpacked Linux folder on THIS machine (tests / CI), with the provisioned Electron
-# 25.1.1 test runtime (design §7: the electron binary cannot be downloaded here).
+# 25.1.1 test runtime (docs/architecture.md §8: the electron binary cannot be downloaded here).
 #
 #   bash scripts/package-linux-dir.sh            # or: npm run package:dir
 #   -> dist/linux-unpacked/ecuapass-desktop      (last stdout line: absolute path of the executable)

@@ -2,7 +2,7 @@ import type { EcuapassBridge } from '../src-shared/contract';
 
 declare global {
   interface Window {
-    /** The only way to the main process (design §3), exposed by the preload. */
+    /** The only way to the main process (docs/architecture.md §6), exposed by the preload. */
     readonly ecuapass: EcuapassBridge;
   }
 }

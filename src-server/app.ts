@@ -24,7 +24,7 @@ export interface BuildAppOptions {
   clock: Clock;
   config: Pick<ServerConfig, 'sessionIdleMinutes' | 'sessionAbsoluteHours'> &
     Partial<Pick<ServerConfig, 'smtpUrl' | 'mailFrom'>> & {
-      /** Overrides of the design's limits (tests); the defaults otherwise. */
+      /** Overrides of the default limits (tests); DEFAULT_GENERAL_USER_LIMITS otherwise. */
       generalUserLimits?: Partial<GeneralUserLimits>;
       /** Overrides of the password-work budget (tests); sized to this machine's cores otherwise. */
       passwordWork?: Partial<PasswordWorkLimits>;

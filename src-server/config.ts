@@ -66,8 +66,9 @@ export interface ServerConfig {
 }
 
 /**
- * Reads the backend's environment (design §6). Throws ConfigError naming the variable, its value
- * and what it should be, so an operator can fix it without reading code.
+ * Reads the backend's environment (docs/architecture.md §7, README "Configuration"). Throws
+ * ConfigError naming the variable, its value and what it should be, so an operator can fix it
+ * without reading code.
  */
 export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): ServerConfig {
   const parsed = EnvSchema.safeParse(env);

@@ -26,7 +26,7 @@ function startupDatabaseProblem(err: unknown): string | undefined {
 }
 
 /**
- * The backend's entry point (design §6): config → seed file check → database + migrations →
+ * The backend's entry point (docs/architecture.md §7): config → seed file check → database + migrations →
  * seed users → listen. Operator mistakes print one clear message and exit 1; SIGINT/SIGTERM
  * close the server and the database cleanly.
  */

@@ -6,7 +6,7 @@ export interface AuditEntry {
   at: Date;
   /** What happened, e.g. `registration.update`. */
   action: string;
-  /** Names of the changed fields, never their values (design §5: never secrets). */
+  /** Names of the changed fields, never their values: no secret is ever audited. */
   fields: readonly string[];
 }
 

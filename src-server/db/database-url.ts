@@ -1,8 +1,8 @@
 import path from 'node:path';
 
 /**
- * Where the data lives (design §6). SQLite: one file, one process, the embedded default.
- * PostgreSQL: one database shared by any number of stateless backend instances.
+ * Where the data lives (docs/architecture.md §7, docs/deploy.md). SQLite: one file, one process,
+ * the embedded default. PostgreSQL: one database shared by any number of stateless backend instances.
  */
 export type DatabaseLocation =
   | { dialect: 'sqlite'; file: string }

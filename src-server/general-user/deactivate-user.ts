@@ -10,7 +10,7 @@ import type { Mailer } from '../mail/mailer';
 type Deps = { db: Db; clock: Clock; mailer: Mailer; log: FastifyBaseLogger };
 
 /**
- * POST /general-user/deactivation (design §5 "Dar de baja", instructivo 5.8). One transaction:
+ * POST /general-user/deactivation (instructivo 5.8 "Dar de baja", docs/instructivo.md §6). One transaction:
  * the user is marked deactivated with the reason and time, every session is revoked (the caller's
  * included), pending tickets and codes are dropped, and the audit row is written. The notice to the
  * user's address follows the commit (a failed notice is logged, the deactivation stands).

@@ -3,7 +3,7 @@ import type { Db } from '../db/open-database';
 
 /**
  * An address is available when no user has it registered, the caller and deactivated users
- * included (design §5). Compared as lower(email), the expression of the unique index, so the
+ * included (docs/instructivo.md §4.5). Compared as lower(email), the expression of the unique index, so the
  * check is case-insensitive on both dialects and uses that index.
  */
 export async function isEmailAvailable(db: Db, email: string): Promise<boolean> {

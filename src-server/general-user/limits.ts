@@ -1,5 +1,5 @@
 /**
- * The time and count limits of design §5 for the self-service screen. Defaults are the design's;
+ * The time and count limits of the self-service screen (docs/instructivo.md §9). The defaults are the product's;
  * tests may pass others through buildApp, but they normally move the fake clock instead.
  */
 export interface GeneralUserLimits {

@@ -13,7 +13,7 @@ import { releaseSendSlot, saveSecurityCode, takeSendSlot } from './security-code
 type Deps = { db: Db; clock: Clock; limits: GeneralUserLimits; mailer: Mailer; log: FastifyBaseLogger };
 
 /**
- * POST /general-user/email/security-code (design §5). Order: 409 when the address is taken,
+ * POST /general-user/email/security-code (docs/instructivo.md §4.5). Order: 409 when the address is taken,
  * then 429 when the user is over the send limits, then the mail. The mail is in the mailbox or
  * accepted by SMTP before this resolves (so before the 202); a failed send gives the slot back,
  * keeps the previous code, and answers 503 with a Spanish message.

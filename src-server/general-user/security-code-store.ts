@@ -6,7 +6,7 @@ import type { EmailSecurityCodeRow } from '../db/schema';
 import type { GeneralUserLimits } from './limits';
 
 /**
- * Takes one slot of the per-user send limits (design §5: at most 1 code a minute and 5 an hour),
+ * Takes one slot of the per-user send limits (at most 1 code a minute and 5 an hour, docs/instructivo.md §9),
  * in one transaction so two parallel requests cannot both take the last slot. The slot is taken
  * before sending and given back by `releaseSendSlot` when the send fails: only codes actually
  * sent count. Returns the slot's id, or which limit is reached (the flow answers 429).

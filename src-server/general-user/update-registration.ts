@@ -41,7 +41,7 @@ function columnsOf(body: RegistrationUpdate, current: UserRow, newEmail: string 
 }
 
 /**
- * PUT /general-user/registration (design §4, §5). `body` has already passed
+ * PUT /general-user/registration (docs/architecture.md §5). `body` has already passed
  * registrationUpdateSchema(userId) (422 for every field rule and read-only field).
  *
  * Error precedence, first failing check wins:

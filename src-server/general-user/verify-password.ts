@@ -13,8 +13,8 @@ type Deps = { db: Db; clock: Clock; limits: GeneralUserLimits };
 const rateLimited = (lockMinutes: number) => new AppError('RATE_LIMITED', undefined, SERVER_MSG.passwordCheckLocked(lockMinutes));
 
 /**
- * POST /general-user/password/verify (design §5 "Contraseña anterior"): the right current password
- * gets a ticket valid `passwordTicketMinutes`; `maxWrongPasswordChecks` wrong ones in a row lock the
+ * POST /general-user/password/verify (instructivo 5.5.1 "Contraseña anterior", docs/instructivo.md
+ * §4.2): the right current password gets a ticket valid `passwordTicketMinutes`; `maxWrongPasswordChecks` wrong ones in a row lock the
  * check for `passwordCheckLockMinutes` (429, even with the right password). The try is counted
  * before the hash check by the same mechanism as the login (security/attempt-lock.ts), under its
  * own scope: guessing here does not lock the login, and vice versa.

@@ -1,6 +1,6 @@
 import { ERROR_MESSAGES, fieldsOfError, type ErrorCode, type FieldErrors } from '../../src-shared/contract';
 
-/** HTTP status of each backend error code (design §4). */
+/** HTTP status of each backend error code (docs/architecture.md §5). */
 export const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   BAD_REQUEST: 400,
   SECURITY_CODE_INVALID: 400,

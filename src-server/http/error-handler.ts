@@ -32,7 +32,7 @@ function isFastifyClientError(error: unknown): error is FastifyError & { statusC
 }
 
 /**
- * Every error leaves as `{ error: { code, message, fields? } }` (design §4). A client mistake is
+ * Every error leaves as `{ error: { code, message, fields? } }` (docs/architecture.md §5). A client mistake is
  * never a 500; a real bug is a 500 INTERNAL with a generic Spanish message and a log entry.
  */
 export function installErrorHandling(app: FastifyInstance): void {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 
-/** Largest accepted request body (design §4); bigger bodies get 413 PAYLOAD_TOO_LARGE. */
+/** Largest accepted request body (docs/architecture.md §5); bigger bodies get 413 PAYLOAD_TOO_LARGE. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /**

@@ -5,7 +5,7 @@ import type { Mailer } from './mailer';
 import { createSandboxMailer } from './sandbox-mailer';
 import { createSmtpMailer } from './smtp-mailer';
 
-/** SMTP when SMTP_URL is set, the sandbox mailbox otherwise (design §6). */
+/** SMTP when SMTP_URL is set, the sandbox mailbox otherwise (docs/architecture.md §7). */
 export function createMailer(deps: { smtpUrl: string | undefined; from: string; db: Db; clock: Clock; log: FastifyBaseLogger }): Mailer {
   return deps.smtpUrl ? createSmtpMailer({ smtpUrl: deps.smtpUrl, from: deps.from }) : createSandboxMailer(deps);
 }

@@ -1,6 +1,6 @@
 import type { OutgoingMail } from './mailer';
 
-/** The instructivo's subject for the security-code mail (design §5), exactly. */
+/** The instructivo's subject for the security-code mail (5.5.1, "Ingrese código de seguridad"), exactly. */
 export const SECURITY_CODE_SUBJECT = 'ACTIVACIÓN DE CORREO ELECTRÓNICO';
 export const REGISTRATION_CHANGE_SUBJECT = 'AVISO DE MODIFICACIÓN DE REGISTRO EN ECUAPASS';
 export const DEACTIVATION_SUBJECT = 'AVISO DE BAJA DE USUARIO EN ECUAPASS';
@@ -47,7 +47,7 @@ export function securityCodeMail(p: { to: string; userId: string; code: string; 
 }
 
 /**
- * The notice to the PREVIOUS address after the e-mail or the password changed (design §5): says
+ * The notice to the PREVIOUS address after the e-mail or the password changed (docs/instructivo.md §9): says
  * what changed and when, never a secret (no password, no code), the new address masked.
  */
 export function registrationChangeNotice(p: { to: string; userId: string; at: Date; newEmail?: string; passwordChanged: boolean }): OutgoingMail {

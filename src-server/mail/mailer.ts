@@ -6,7 +6,7 @@ export interface OutgoingMail {
 }
 
 /**
- * Sends mail: by SMTP when SMTP_URL is set, otherwise into the sandbox mailbox (design §6).
+ * Sends mail: by SMTP when SMTP_URL is set, otherwise into the sandbox mailbox (docs/architecture.md §7).
  * `send` resolves only once the mail is stored in the mailbox or accepted by the SMTP server,
  * so a route can answer 202 knowing the mail exists; any failure rejects with MailSendError.
  */

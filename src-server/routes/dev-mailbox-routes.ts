@@ -5,7 +5,7 @@ import { sendContract } from '../http/send-contract';
 import { listMailbox } from '../mail/mailbox-store';
 
 /**
- * GET /dev/mailbox: the sandbox mailbox, oldest first (design §6). Registered only when SMTP_URL
+ * GET /dev/mailbox: the sandbox mailbox, oldest first (docs/architecture.md §5). Registered only when SMTP_URL
  * is unset, so with a real relay the path is a plain 404. No token: it is the sandbox's inbox
  * for developers and tests, on the loopback address by default.
  */

@@ -18,7 +18,8 @@ import { sendContract } from '../http/send-contract';
 
 /**
  * The self-service actions of the "Modificar información de registro" screen besides the PUT:
- * Verificar contraseña, Verificar disponibilidad, Solicitar código de seguridad, Dar de baja (design §4).
+ * Verificar contraseña, Verificar disponibilidad, Solicitar código de seguridad, Dar de baja
+ * (docs/architecture.md §5).
  */
 export function generalUserRoutes(deps: AppDeps) {
   return async (app: FastifyInstance): Promise<void> => {

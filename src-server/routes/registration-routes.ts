@@ -7,7 +7,7 @@ import { parseBody } from '../http/parse-body';
 import { sendContract } from '../http/send-contract';
 import { registrationOf } from '../users/registration-view';
 
-/** GET and PUT /general-user/registration: the caller's stored registration (design §4). */
+/** GET and PUT /general-user/registration: the caller's stored registration (docs/architecture.md §5). */
 export function registrationRoutes(deps: AppDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     const { auth } = deps;

@@ -6,7 +6,7 @@ import { sendContract } from '../http/send-contract';
 import { logIn } from '../sessions/login';
 import { revokeSession } from '../sessions/session-store';
 
-/** POST /sessions (log in), GET and DELETE /sessions/current (design §4). */
+/** POST /sessions (log in), GET and DELETE /sessions/current (docs/architecture.md §5). */
 export function sessionRoutes(deps: AppDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     const { auth } = deps;

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { scryptKey } from './scrypt-key';
 
 /**
- * Password hashing with scrypt (design §6). Parameters follow OWASP's scrypt minimum
+ * Password hashing with scrypt (node:crypto). Parameters follow OWASP's scrypt minimum
  * (N=2^15, r=8, p=1 ≈ 32 MiB per hash). They are stored with each hash, so raising them later
  * keeps old hashes verifiable.
  */

@@ -30,8 +30,8 @@ function columnsOf(user: SeedUser): SeedColumns {
 }
 
 /**
- * Puts the seed users in the database at start (design §6). An existing user gets the seed's data
- * and password back and is unlocked and reactivated, so the sandbox starts from a known state on
+ * Puts the seed users in the database at start (SANDBOX_SEED, docs/architecture.md §7). An
+ * existing user gets the seed's data and password back and is unlocked and reactivated, so the sandbox starts from a known state on
  * every run. One transaction: a seed applies entirely or not at all.
  */
 export async function upsertSeedUsers(db: Db, clock: Clock, users: readonly SeedUser[]): Promise<void> {

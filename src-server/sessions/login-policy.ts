@@ -1,6 +1,6 @@
 import type { AttemptPolicy } from '../security/attempt-lock';
 
-/** Login lockout (design §5): this many failures in a row lock the ID for LOCK_MINUTES. */
+/** Login lockout (docs/instructivo.md §9): this many failures in a row lock the ID for LOCK_MINUTES. */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
 

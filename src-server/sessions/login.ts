@@ -15,8 +15,8 @@ export interface LoginResult {
 }
 
 /**
- * POST /sessions (design §4, §5). The try is counted against the normalised ID as typed before
- * anything else, whether or not the ID exists: known and unknown IDs lock alike (401 four times,
+ * POST /sessions (docs/architecture.md §5, docs/instructivo.md §9). The try is counted against the
+ * normalised ID as typed before anything else, whether or not the ID exists: known and unknown IDs lock alike (401 four times,
  * then 423), and both cost one scrypt (an unknown one against a fixed dummy hash). A locked ID gets
  * 423 without hashing, even with the right password; the right password of a deactivated user
  * gets 403.

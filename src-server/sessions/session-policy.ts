@@ -11,7 +11,7 @@ export interface SessionTimes {
 
 /**
  * A session ends at whichever comes first: `idleMinutes` without a request, or `absoluteHours`
- * after login (design §4; the instructivo's portal logs idle users out). NaN for an unreadable
+ * after login (docs/instructivo.md §9; the portal logs idle users out too). NaN for an unreadable
  * time, which no `now < expiry` check passes.
  */
 export function sessionExpiryMs(times: SessionTimes, limits: SessionLimits): number {

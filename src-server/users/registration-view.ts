@@ -1,7 +1,10 @@
 import type { Registration } from '../../src-shared/contract';
 import type { UserRow } from '../db/schema';
 
-/** The SENAE mailbox every user has; derived, never stored or writable (design §5). */
+/**
+ * The SENAE mailbox every user has; derived, never stored or writable (instructivo 4.1.5:
+ * ID.usuario@correo.aduana.gob.ec, "no es modificable").
+ */
 export const SENAE_EMAIL_DOMAIN = 'correo.aduana.gob.ec';
 
 export function senaeEmailOf(userId: string): string {

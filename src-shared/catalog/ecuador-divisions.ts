@@ -1,6 +1,7 @@
 /**
  * Ecuador's political-administrative division (División Político Administrativa, DPA): the 24 provinces and
- * their 222 cantons, with INEC codes and accented Spanish names. Feeds "Provincia" and "Ciudad" (design §8).
+ * their 222 cantons, with INEC codes and accented Spanish names. Feeds "Provincia" and "Ciudad"
+ * (docs/instructivo.md §4.3).
  *
  * Written as data from public facts, not copied from any file:
  * - Codes: INEC's DPA, as also listed in OCA/l10n-ecuador (branch 10.0, l10n_ec_ote/data/l10n_ec_ote.canton.csv,

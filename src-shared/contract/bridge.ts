@@ -18,7 +18,7 @@ import { AppEventSchema, DraftLoadSchema, DraftSaveSchema, DraftStorageSchema } 
 import { ProxySettingsSchema } from './proxy';
 import { UpdateStateSchema } from './update';
 
-/** Every bridge method answers with a value, never throws across IPC (design §3). */
+/** Every bridge method answers with a value, never throws across IPC (docs/architecture.md §6). */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
 
 /** What the main process knows when a call arrives, for rules that depend on who is signed in. */

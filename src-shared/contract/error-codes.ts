@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Every error a bridge method or the backend can answer with. The backend's codes come from
- * design §4; the client-side ones describe failures that never reached (or never left) the backend.
+ * Every error a bridge method or the backend can answer with. The backend's codes are those of
+ * docs/architecture.md §5; the client-side ones describe failures that never reached (or never left) the backend.
  */
 export const ERROR_CODES = [
   // backend
@@ -51,6 +51,6 @@ export const ContractErrorSchema = z.object({
 });
 export type ContractError = z.infer<typeof ContractErrorSchema>;
 
-/** The backend's error body (design §4). */
+/** The backend's error body (docs/architecture.md §5). */
 export const ErrorBodySchema = z.object({ error: ContractErrorSchema });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -4,7 +4,7 @@ import { MSG } from '../registration/messages';
 import { deactivationReasonField } from '../registration/update';
 import { MOBILE_CARRIER_CODES } from '../catalog/mobile-carriers';
 
-/** Base path of the backend's JSON API (design §4). */
+/** Base path of the backend's JSON API (docs/architecture.md §5). */
 export const API_PREFIX = '/api/v1';
 
 export const ID_USUARIO_MAX = 50;
@@ -28,7 +28,7 @@ export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 export const CurrentSessionResponseSchema = z.object({ userId: z.string(), expiresAt: z.iso.datetime() });
 export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponseSchema>;
 
-/** The stored registration as the backend returns it (wire values of design §4). */
+/** The stored registration as the backend returns it (wire values: docs/architecture.md §5). */
 export const RegistrationSchema = z.object({
   userId: z.string(),
   idDocument: z.string(),

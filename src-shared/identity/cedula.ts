@@ -1,5 +1,5 @@
 /**
- * Ecuadorian cédula de identidad (design §8): 10 digits, province 01–24 or 30, third digit 0–5
+ * Ecuadorian cédula de identidad (docs/architecture.md §9): 10 digits, province 01–24 or 30, third digit 0–5
  * (natural persons), and a modulo-10 check digit.
  */
 

@@ -1,7 +1,7 @@
 import { isIdProvinceCode, isValidCedula } from './cedula';
 
 /**
- * Ecuadorian RUC (Registro Único de Contribuyentes, design §8): 13 digits. The third digit says who
+ * Ecuadorian RUC (Registro Único de Contribuyentes, docs/architecture.md §9): 13 digits. The third digit says who
  * holds it: 0–5 a natural person (a cédula + establishment), 6 a public entity, 9 a private company.
  */
 export type RucKind = 'natural' | 'public' | 'private' | 'unknown';

@@ -60,7 +60,7 @@ export const faxField = z.string({ error: MSG.invalidType }).regex(DIGITS_UP_TO_
 
 export const emailField = requiredString().normalize('NFC').trim().min(1, MSG.required).pipe(z.email(MSG.emailInvalid)).pipe(z.string().max(254, MSG.emailInvalid));
 
-/** 8 characters of A–Z and 2–9 (design §5); the backend draws from the unambiguous subset. */
+/** 8 characters of A–Z and 2–9 (docs/instructivo.md §4.5); the backend draws from the unambiguous subset. */
 export const SECURITY_CODE_PATTERN = /^[A-Z2-9]{8}$/;
 export const securityCodeField = requiredString()
   .trim()
@@ -89,7 +89,10 @@ export interface ContactValues {
   mobile: { carrier: string; number: string };
 }
 
-/** Provincia and Ciudad exist only in Ecuador, and Ciudad is a canton of the chosen Provincia (design §5). */
+/**
+ * Provincia and Ciudad exist only in Ecuador, and Ciudad is a canton of the chosen Provincia
+ * (docs/instructivo.md §4.3).
+ */
 export function checkLocationByCountry(v: ContactValues, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   if (v.country === ECUADOR) {

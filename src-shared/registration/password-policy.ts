@@ -1,6 +1,6 @@
 import { MSG } from './messages';
 
-/** Password policy of design §5; returns the first broken clause's Spanish message, or null. */
+/** Password policy (docs/instructivo.md §4.2); returns the first broken clause's Spanish message, or null. */
 export function passwordPolicyViolation(
   password: string,
   userId: string,

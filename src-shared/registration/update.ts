@@ -10,7 +10,7 @@ import {
 } from './fields';
 import { passwordPolicyViolation } from './password-policy';
 
-/** Read-only registration fields: a body that carries any of them is refused (design §4). */
+/** Read-only registration fields: a body that carries any of them is refused (docs/architecture.md §5). */
 export const READ_ONLY_FIELDS = ['userId', 'idDocument', 'senaeEmail'] as const;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -120,7 +120,7 @@ const UPDATE_SCHEMA_CACHE_SIZE = 1000;
 const updateSchemas = new Map<string, ReturnType<typeof buildRegistrationUpdateSchema>>();
 
 /**
- * The PUT /general-user/registration body (design §4). The password ticket travels only between
+ * The PUT /general-user/registration body (docs/architecture.md §5). The password ticket travels only between
  * the main process and the backend.
  */
 export function registrationUpdateSchema(userId: string) {

@@ -8,7 +8,7 @@ import { API, DEMO_PASSWORD, startServer, type TestServer } from '../integration
 import { bump, figures } from './support/summary';
 
 /**
- * Issue #6, brute force (design §5): 10 000 guesses at one user's e-mail security code are cut off
+ * Issue #6, brute force (docs/instructivo.md §9): 10 000 guesses at one user's e-mail security code are cut off
  * after 5 wrong ones (from then on even the right code fails); repeated wrong logins lock the
  * account (423 from the 5th on, even with the right password); guessing the current password at
  * "Verificar contraseña" is limited the same way (429 from the 5th wrong on). In-process inject

@@ -11,7 +11,7 @@ import { checkAnswer, COUNTING_CODES, type Answer, type EndpointSpec } from './s
 import { bump, figures } from './support/summary';
 
 /**
- * Issue #6, fuzzing the HTTP API (design §4): for every endpoint, thousands of generated bodies
+ * Issue #6, fuzzing the HTTP API (docs/architecture.md §5): for every endpoint, thousands of generated bodies
  * (mutations of a valid body with hostile values, whole hostile values, prototype keys, deep
  * nesting, huge strings) and raw bodies (random bytes and text, almost-JSON, random content types)
  * through Fastify's in-process `inject` (real routing, real SQLite), plus a smaller sample over

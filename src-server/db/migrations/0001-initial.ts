@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { addSerialId } from '../serial-id';
 
 /**
- * Users, their sessions and the audit trail (design §5, §6). Only portable column types (the
+ * Users, their sessions and the audit trail. Only portable column types (the
  * auto-increment key through addSerialId): the same migration runs on SQLite and PostgreSQL.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {

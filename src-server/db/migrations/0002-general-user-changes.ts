@@ -2,12 +2,13 @@ import { type Kysely, sql } from 'kysely';
 import { addSerialId } from '../serial-id';
 
 /**
- * Phase 2 (design §4, §5): password-change tickets, e-mail security codes with their send log
- * (rate limits), the lock of "Verificar contraseña", and the sandbox mailbox. Secrets are stored
+ * Phase 2 (the screen's flows, docs/instructivo.md §4.2, §4.5): password-change tickets, e-mail
+ * security codes with their send log (rate limits), the lock of "Verificar contraseña", and the
+ * sandbox mailbox. Secrets are stored
  * only as hashes; the mailbox is the sandbox's stand-in for the user's inbox.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  // "Verificar contraseña" has its own failure count, separate from login's (design §5).
+  // "Verificar contraseña" has its own failure count, separate from login's (docs/instructivo.md §9).
   await db.schema
     .alterTable('users')
     .addColumn('password_check_failures', 'integer', (c) => c.notNull().defaultTo(0))

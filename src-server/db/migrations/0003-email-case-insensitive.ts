@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * Case-insensitive unique e-mail on both dialects (design §5: an address is taken whatever its
+ * Case-insensitive unique e-mail on both dialects (docs/instructivo.md §4.5: an address is taken whatever its
  * case). The application already stores addresses in lower case; the index on lower(email) makes
  * the rule hold for any writer (an operator's SQL, a future import), and PostgreSQL's text
  * comparison is case-sensitive, so a plain unique index there would accept "A@x.ec" beside "a@x.ec".

@@ -8,7 +8,7 @@ import { JPEREZ_KEEP_EMAIL_UPDATE, JPEREZ_REGISTRATION } from '../../fixtures/jp
 import { freePort as closedPort } from '../../support/free-port';
 
 /**
- * Design §3/§6: the main process talks to the backend through fetch (Electron's
+ * docs/architecture.md §3: the main process talks to the backend through fetch (Electron's
  * `net.fetch` in the app, Node's fetch here) with timeouts, and every failure on the way (backend
  * down, too slow, an HTML page from a proxy, a body that is not the contract's) comes back as an
  * error value with a Spanish message, never as an exception.

@@ -11,7 +11,7 @@ import { API, DEMO_PASSWORD, startServer, type TestServer } from '../server/harn
 import { freePort as closedPort } from '../../support/free-port';
 
 /**
- * Design §3: the session token (and the password-change ticket) live only in the main process and
+ * docs/architecture.md §6: the session token (and the password-change ticket) live only in the main process and
  * the secure store, keyed by ID.usuario; no returned value carries them. A token the backend no
  * longer accepts is forgotten at once; logging out forgets it even when the backend is down.
  * Runs the SessionManager and RegistrationService against the real backend, in-process.

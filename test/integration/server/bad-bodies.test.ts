@@ -66,7 +66,7 @@ const cases: Case[] = [
   },
 ];
 
-describe('bad bodies on POST /api/v1/sessions: the statuses and codes of design §4, and nothing changes', () => {
+describe('bad bodies on POST /api/v1/sessions: the statuses and codes of the common answers, and nothing changes', () => {
   for (const c of cases) {
     it(`${c.name} → ${c.status} ${c.code}`, async () => {
       const before = (await server.dump());

@@ -10,7 +10,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The rules the schema itself keeps, whichever dialect runs it (design §5, issue 14). */
+/** The rules the schema itself keeps, whichever dialect runs it (issue 14). */
 describe(`database rules on ${TEST_DIALECT}`, () => {
   const insertUser = (userId: string, email: string) =>
     server.sql(

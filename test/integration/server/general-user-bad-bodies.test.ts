@@ -41,7 +41,7 @@ interface FieldCase {
   abroad?: boolean;
 }
 
-/** One field rule of design §5 / the instructivo per row; the answer names exactly that field. */
+/** One field rule of the instructivo (docs/instructivo.md §4) per row; the answer names exactly that field. */
 const FIELD_CASES: FieldCase[] = [
   { rule: 'Nombre de Usuario shorter than 3', body: () => keepEmailBody(ec, { name: 'Jo' }), fields: { name: MSG.nameLength } },
   { rule: 'Nombre de Usuario longer than 100', body: () => keepEmailBody(ec, { name: 'J'.repeat(101) }), fields: { name: MSG.nameLength } },
@@ -134,7 +134,7 @@ const VALID_BODIES: Record<string, () => unknown> = {
   [`POST ${DEACTIVATION}`]: () => ({ reason: 'Motivo de prueba suficientemente largo' }),
 };
 
-describe('bad bodies on every new endpoint (design §4): 400 / 413 / 422, never a change', () => {
+describe('bad bodies on every new endpoint: 400 / 413 / 422, never a change', () => {
   for (const [route, valid] of Object.entries(VALID_BODIES)) {
     const [method, path] = route.split(' ') as [string, string];
     const cases: [string, () => RequestInit, number, string][] = [

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { ERROR_CODES, ErrorBodySchema, type ErrorCode } from '../../../src-shared/contract';
 
-/** The status of each backend error code, as design §4 documents it (not read from the server). */
+/** The status of each backend error code, as docs/architecture.md §5 documents it (not read from the server). */
 export const DOCUMENTED_STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_REQUEST: 400,
   SECURITY_CODE_INVALID: 400,
@@ -30,11 +30,14 @@ export interface EndpointSpec {
   url: string;
   /** The success status. */
   ok: number;
-  /** The error codes design §4 documents for this endpoint, besides the ones every endpoint may answer. */
+  /** The codes docs/architecture.md §5 documents for this endpoint, besides the ones every endpoint may answer. */
   codes: readonly ErrorCode[];
 }
 
-/** Every endpoint may answer these to a bad request (design §4 "Statuses for bad bodies", 401 without a live token). */
+/**
+ * Every endpoint may answer these to a bad request (docs/architecture.md §5 "The common answers",
+ * 401 without a live token).
+ */
 const ALWAYS: readonly ErrorCode[] = ['BAD_REQUEST', 'PAYLOAD_TOO_LARGE', 'UNAUTHENTICATED'];
 
 export interface Answer {

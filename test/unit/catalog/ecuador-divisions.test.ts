@@ -10,7 +10,7 @@ import {
 
 const names = (list: readonly { name: string }[]) => list.map((x) => x.name);
 
-describe('Ecuador provinces and cantons (design §8)', () => {
+describe('Ecuador provinces and cantons (INEC)', () => {
   it('there are 24 provinces', () => {
     expect(PROVINCES).toHaveLength(24);
     expect(PROVINCES.map((p) => p.code)).toEqual(

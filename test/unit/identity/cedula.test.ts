@@ -34,7 +34,7 @@ const KNOWN_VALID: [string, string][] = [
   ['0150000008', 'third digit 5'],
 ];
 
-describe('isValidCedula (design §8)', () => {
+describe('isValidCedula', () => {
   it.each(KNOWN_VALID)('accepts %s (%s)', (value) => {
     expect(isValidCedula(value)).toBe(true);
   });

@@ -5,7 +5,7 @@ import { checkBackendUrl, resolveBackendUrl, SANDBOX_BACKEND_URL } from '../../.
 import { ERROR_MESSAGES } from '../../../src-shared/contract';
 
 /**
- * Design §6: the desktop app reads the backend URL from ECUAPASS_API_URL, else from its settings,
+ * docs/architecture.md §7: the desktop app reads the backend URL from ECUAPASS_API_URL, else from its settings,
  * else the sandbox default; plain http is refused except to loopback (a token sent in clear over an
  * office network could be read by anyone on it).
  */

@@ -12,7 +12,7 @@ import {
 import { JPEREZ_FULL_FORM } from '../../fixtures/jperez';
 
 /**
- * Design §3: every bridge call is refused unless it comes from the app's own window, its payload is
+ * docs/architecture.md §6: every bridge call is refused unless it comes from the app's own window, its payload is
  * validated with the contract's schema before any handler runs, and errors are values: nothing is
  * thrown across IPC.
  */

@@ -6,7 +6,7 @@ import { registrationFormSchema, registrationUpdateSchema } from '../../../src-s
 import { JPEREZ_CONTACT } from '../../fixtures/jperez';
 
 /**
- * The rules of "3.2.3 Modificar información de registro de usuario" (design §5), one change per row
+ * The rules of "3.2.3 Modificar información de registro de usuario" (docs/instructivo.md §4), one change per row
  * against a valid form. Each row names the expected `{ dotted path: Spanish message }`, so an error
  * landing on the wrong field, or an extra one, fails the row.
  */

@@ -7,7 +7,7 @@ import {
 } from '../../../src-shared/registration/name-correction';
 
 /**
- * "Nombre de Usuario" accepts corrections only (design §5): after normalising both names, the
+ * "Nombre de Usuario" accepts corrections only (docs/instructivo.md §4.1): after normalising both names, the
  * Levenshtein distance may be at most max(3, floor(25 % of the current normalised length)).
  */
 
