@@ -47,6 +47,19 @@ test('every field of the instructivo is on the form with its label, and its rule
   ]) {
     await expect(window.getByLabel(label, { exact: true })).toHaveCount(1);
   }
+  // Instructivo 4.2.2: the required fields carry a red asterisk (and aria-required); the optional ones none.
+  const REQUIRED = ['Nombre de Usuario', 'País', 'Provincia', 'Ciudad', 'Teléfono1', 'Operador', 'Celular',
+    'Correo electrónico', 'Confirmación de correo electrónico', 'Ingrese código de seguridad'];
+  for (const label of REQUIRED) {
+    await expect(window.getByLabel(label, { exact: true }), label).toHaveAttribute('aria-required', 'true');
+    const mark = window.locator('.field-label-row', { has: window.getByText(label, { exact: true }) }).locator('.required-mark');
+    await expect(mark, label).toHaveText('*');
+    await expect(mark, label).toHaveCSS('color', 'rgb(198, 40, 40)');
+  }
+  for (const label of ['ID.usuario', 'Doc. Identificación', 'Contraseña anterior', 'Teléfono2', 'Fax', 'Senae correo electrónico']) {
+    await expect(window.getByLabel(label, { exact: true }), label).not.toHaveAttribute('aria-required', 'true');
+  }
+  await expect(window.locator('.required-mark')).toHaveCount(REQUIRED.length);
   await expect(window.getByRole('radio', { name: 'No' })).toBeChecked();
   await expect(window.getByLabel('ID.usuario')).not.toBeEditable();
   // Read-only, and its hint (aria-describedby) says how to get another ID.usuario, pointing to the button.
