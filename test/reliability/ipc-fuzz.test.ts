@@ -314,9 +314,10 @@ describe('the real handlers wired to a real backend (a smaller pass)', () => {
     server = await startServer();
     fp = await fingerprinter(server);
     // Wired as src-main/index.ts wires them (settings kept in memory; no Electron).
-    const connection = new BackendConnection(undefined, server.baseUrl, (url) => new ApiClient({ baseUrl: url, timeoutMs: 5_000 }));
+    let sessionsRef: SessionManager | null = null;
+    const connection = new BackendConnection(undefined, server.baseUrl, (url) => new ApiClient({ baseUrl: url, timeoutMs: 5_000, onSessionExpired: (token) => sessionsRef?.sessionExpired(token) }));
     let lastUserId: string | undefined;
-    const sessions = new SessionManager({ store: new MemoryStore(), connection, lastUser: { get: () => lastUserId, set: (u) => (lastUserId = u) } });
+    const sessions = (sessionsRef = new SessionManager({ store: new MemoryStore(), connection, lastUser: { get: () => lastUserId, set: (u) => (lastUserId = u) } }));
     const registration = new RegistrationService(sessions);
     let idleLockMinutes = 15;
     const settingsView = () => ({ backendUrl: connection.backendUrl, backendUrlSource: connection.backendUrlSource, idleLockMinutes, proxy: { mode: 'system' as const }, policy: { status: 'none' as const, fixed: [] } });
