@@ -1,4 +1,4 @@
-import type { AxiosAdapter, AxiosInstance } from 'axios';
+import type { AxiosAdapter, AxiosInstance, AxiosRequestConfig } from 'axios';
 import type { z } from 'zod';
 import type { RegistrationUpdate } from '../../src-shared/registration/update';
 import {
@@ -101,9 +101,13 @@ export class ApiClient {
     data?: unknown,
   ): Promise<Result<S extends z.ZodType ? z.output<S> : null>> {
     type Out = S extends z.ZodType ? z.output<S> : null;
+    // Only the keys this call has: every key is merged with the instance's defaults.
+    const config: AxiosRequestConfig = { method, url };
+    if (data !== undefined) config.data = data;
+    if (token) config.token = token;
     let body: unknown;
     try {
-      body = (await this.http.request({ method, url, data, token })).data;
+      body = (await this.http.request(config)).data;
     } catch (err) {
       return { ok: false, error: toContractError(err) };
     }
