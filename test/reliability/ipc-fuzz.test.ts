@@ -24,7 +24,7 @@ import { bump, figures } from './support/summary';
 import { JPEREZ_FULL_FORM } from '../fixtures/jperez';
 
 /**
- * Issue #6, fuzzing the IPC bridge (design §3): every channel of BRIDGE_METHODS gets thousands of
+ * Issue #6, fuzzing the IPC bridge (src-shared/contract/bridge.ts): every channel of BRIDGE_METHODS gets thousands of
  * payloads through registerBridge, after a structured clone as Electron's IPC does. A malformed
  * payload (wrong top-level type, a required key missing, a mistyped or too long value, an unknown
  * key, any payload for a method that takes none, a second argument) answers INVALID_INPUT as a
