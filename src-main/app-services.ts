@@ -2,6 +2,7 @@ import { app, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { ApiClient } from './api/api-client';
 import { BackendConnection } from './api/backend-connection';
+import { deviceHeaderValue } from './api/device-header';
 import { DRAFT_MAX_AGE_DAYS, SYSTEM_PROXY } from '../src-shared/contract';
 import { appInfo } from './app-info';
 import type { MainLog } from './logging/deferred-log';
@@ -99,10 +100,12 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
   await network
     .apply(policy.policy.proxy ?? settings.proxy ?? SYSTEM_PROXY)
     .catch((err: unknown) => log.error('proxy configuration refused', err instanceof Error ? err.message : String(err)));
+  // Built once: which workstation this is, sent with every call (X-Ecuapass-Device).
+  const device = deviceHeaderValue(app.getVersion());
   const connection = new BackendConnection(
     process.env.ECUAPASS_API_URL,
     settings.backendUrl,
-    (baseUrl) => new ApiClient({ baseUrl, send: network.send }),
+    (baseUrl) => new ApiClient({ baseUrl, adapter: network.adapter, device, onSessionExpired: (token) => sessionsRef?.sessionExpired(token) }),
     { pinnedUrl: policy.policy.backendUrl, refused: policy.status === 'invalid' },
   );
   const urlProblem = connection.urlProblem();
@@ -150,7 +153,7 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
     testConnection: (input) => {
       const proxy = policy.policy.proxy ?? input.proxy;
       if (!proxy) return connection.test(input.backendUrl);
-      return connection.test(input.backendUrl, async (baseUrl) => new ApiClient({ baseUrl, fetch: await network.probeFetch(proxy) }));
+      return connection.test(input.backendUrl, async (baseUrl) => new ApiClient({ baseUrl, adapter: await network.probeAdapter(proxy), device }));
     },
     retryKeychain: async () => {
       const remembered = await keychain.retry();

@@ -1,6 +1,6 @@
 import { ERROR_MESSAGES, type ContractError } from '../../src-shared/contract';
 
-/** Where the sandbox backend listens by default (design §6). */
+/** Where the sandbox backend listens by default (`npm run sandbox`). */
 export const SANDBOX_BACKEND_URL = 'http://127.0.0.1:4010';
 
 export type BackendUrlCheck = { ok: true; url: string } | { ok: false; reason: 'invalid' | 'insecure' };

@@ -1,18 +1,19 @@
 import { net, session, type BrowserWindow, type Session } from 'electron';
+import type { AxiosAdapter } from 'axios';
 import type { ProxySettings } from '../../src-shared/contract';
-import { netRequestFetch, netRequestSend, type HttpSend } from '../api/net-request-fetch';
+import { netRequestAdapter } from '../api/net-request-adapter';
 import type { SecureStore } from '../session/secure-store';
 import { toElectronProxyConfig } from './proxy-config';
 import { ProxyCredentials } from './proxy-credentials';
 import { askProxyLogin } from './proxy-login-window';
 
 export interface Network {
-  /** The exchange of every backend call (the API client's): the default session, with the proxy in force. */
-  send: HttpSend;
+  /** The adapter of every backend call (the API client's): net.request in the default session, with the proxy in force. */
+  adapter: AxiosAdapter;
   /** Puts a proxy configuration in force (start-up, Configuración, policy). */
   apply(proxy: ProxySettings): Promise<void>;
-  /** A fetch through `proxy` in a throw-away session, for "Probar conexión" before anything is saved. */
-  probeFetch(proxy: ProxySettings): Promise<typeof fetch>;
+  /** An adapter through `proxy` in a throw-away session, for "Probar conexión" before anything is saved. */
+  probeAdapter(proxy: ProxySettings): Promise<AxiosAdapter>;
 }
 
 /** Chromium's network stack for the backend calls, with the proxy settings and the proxy login (issue 12). */
@@ -23,22 +24,21 @@ export function createNetwork(opts: {
   log: { info(m: string): void; warn(m: string): void };
 }): Network {
   const credentials = new ProxyCredentials(opts.proxyStore, (request) => askProxyLogin(opts.mainWindow(), opts.proxyLoginPreload, request), opts.log);
-  const requestIn = (s: Session) => (options: Electron.ClientRequestConstructorOptions) => net.request({ ...options, session: s });
-  const fetchIn = (s: Session) => netRequestFetch(requestIn(s), credentials.handler);
+  const adapterIn = (s: Session) => netRequestAdapter((options) => net.request({ ...options, session: s }), credentials.handler);
   let probes = 0;
   return {
-    send: netRequestSend(requestIn(session.defaultSession), credentials.handler),
+    adapter: adapterIn(session.defaultSession),
     async apply(proxy) {
       await session.defaultSession.setProxy(toElectronProxyConfig(proxy));
       // Pooled connections were made under the old configuration.
       await session.defaultSession.closeAllConnections();
       opts.log.info(`proxy: ${proxy.mode}${proxy.mode === 'manual' ? ` ${proxy.server ?? ''}` : proxy.mode === 'pac' ? ` ${proxy.pacUrl ?? ''}` : ''}`);
     },
-    async probeFetch(proxy) {
+    async probeAdapter(proxy) {
       // In memory only (no "persist:"): nothing of the probe outlives it.
       const probe = session.fromPartition(`ecuapass-probe-${++probes}`);
       await probe.setProxy(toElectronProxyConfig(proxy));
-      return fetchIn(probe);
+      return adapterIn(probe);
     },
   };
 }

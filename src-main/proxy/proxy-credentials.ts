@@ -1,6 +1,6 @@
 import type { AuthInfo } from 'electron';
 import { z } from 'zod';
-import type { ProxyLoginAnswer, ProxyLoginHandler } from '../api/net-request-fetch';
+import type { ProxyLoginAnswer, ProxyLoginHandler } from '../api/net-request-adapter';
 import type { SecureStore } from '../session/secure-store';
 
 /**

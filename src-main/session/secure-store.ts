@@ -11,5 +11,5 @@ export interface SecureStore {
   accounts(): Promise<string[]>;
 }
 
-/** The keychain's service name: fixed per app, the account is the ID.usuario (docs/architecture.md §7). */
+/** The keychain's service name: fixed per app (renaming it would orphan every stored session); the account is the ID.usuario. */
 export const KEYCHAIN_SERVICE = 'Ecuapass Desktop';

@@ -25,8 +25,8 @@ export interface SessionManagerDeps {
 
 /**
  * Owns the session token: it lives here and in the secure store, and never leaves the main
- * process. Every authenticated call goes through `authorized`, which forgets a token the backend
- * no longer accepts.
+ * process. Every authenticated call goes through `authorized`; a token the backend no longer
+ * accepts is forgotten by `sessionExpired`, which the API client's 401 interceptor calls.
  */
 export class SessionManager {
   private current: ActiveSession | null = null;
@@ -172,18 +172,25 @@ export class SessionManager {
     return { ok: true, value: null };
   }
 
-  /** Runs an authenticated call; a 401 means the token is dead: forget it everywhere. */
+  /** Runs an authenticated call with the window's session token (none: UNAUTHENTICATED, nothing sent). */
   async authorized<T>(call: (api: ApiClient, token: string) => Promise<Result<T>>): Promise<Result<T>> {
     const session = this.active;
     if (!session) return { ok: false, error: unauthenticated() };
     const conn = this.apiOrError();
     if ('error' in conn) return { ok: false, error: conn.error };
-    const res = await call(conn.api, session.token);
-    if (!res.ok && res.error.code === 'UNAUTHENTICATED' && this.active === session) {
-      this.active = null;
-      await this.safeStore(() => this.deps.store.delete(session.user.userId), false);
-    }
-    return res;
+    return call(conn.api, session.token);
+  }
+
+  /**
+   * The backend refused `token` (401 UNAUTHENTICATED, seen by the API client's response interceptor before the call
+   * answers): if it is the window's session, that session ends and its keychain entry goes. Other tokens (a
+   * remembered one being resumed, a replaced one being revoked) are their callers' business.
+   */
+  async sessionExpired(token: string): Promise<void> {
+    const session = this.active;
+    if (session?.token !== token) return;
+    this.active = null;
+    await this.safeStore(() => this.deps.store.delete(session.user.userId), false);
   }
 
   private async safeStore<T>(op: () => Promise<T>, fallback: T): Promise<T> {

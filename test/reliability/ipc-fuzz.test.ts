@@ -24,7 +24,7 @@ import { bump, figures } from './support/summary';
 import { JPEREZ_FULL_FORM } from '../fixtures/jperez';
 
 /**
- * Issue #6, fuzzing the IPC bridge (docs/architecture.md §6): every channel of BRIDGE_METHODS gets thousands of
+ * Issue #6, fuzzing the IPC bridge (src-shared/contract/bridge.ts): every channel of BRIDGE_METHODS gets thousands of
  * payloads through registerBridge, after a structured clone as Electron's IPC does. A malformed
  * payload (wrong top-level type, a required key missing, a mistyped or too long value, an unknown
  * key, any payload for a method that takes none, a second argument) answers INVALID_INPUT as a
@@ -314,9 +314,10 @@ describe('the real handlers wired to a real backend (a smaller pass)', () => {
     server = await startServer();
     fp = await fingerprinter(server);
     // Wired as src-main/index.ts wires them (settings kept in memory; no Electron).
-    const connection = new BackendConnection(undefined, server.baseUrl, (url) => new ApiClient({ baseUrl: url, timeoutMs: 5_000 }));
+    let sessionsRef: SessionManager | null = null;
+    const connection = new BackendConnection(undefined, server.baseUrl, (url) => new ApiClient({ baseUrl: url, timeoutMs: 5_000, onSessionExpired: (token) => sessionsRef?.sessionExpired(token) }));
     let lastUserId: string | undefined;
-    const sessions = new SessionManager({ store: new MemoryStore(), connection, lastUser: { get: () => lastUserId, set: (u) => (lastUserId = u) } });
+    const sessions = (sessionsRef = new SessionManager({ store: new MemoryStore(), connection, lastUser: { get: () => lastUserId, set: (u) => (lastUserId = u) } }));
     const registration = new RegistrationService(sessions);
     let idleLockMinutes = 15;
     const settingsView = () => ({ backendUrl: connection.backendUrl, backendUrlSource: connection.backendUrlSource, idleLockMinutes, proxy: { mode: 'system' as const }, policy: { status: 'none' as const, fixed: [] } });

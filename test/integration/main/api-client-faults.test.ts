@@ -1,17 +1,18 @@
 import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiClient } from '../../../src-main/api/api-client';
+import type { AxiosAdapter } from 'axios';
+import { ApiClient, nodeFetchAdapter } from '../../../src-main/api/api-client';
 import { ERROR_MESSAGES, type ContractError, type ErrorCode, type Result } from '../../../src-shared/contract';
 import type { RegistrationUpdate } from '../../../src-shared/registration/update';
 import { JPEREZ_KEEP_EMAIL_UPDATE, JPEREZ_REGISTRATION } from '../../fixtures/jperez';
 import { freePort as closedPort } from '../../support/free-port';
 
 /**
- * docs/architecture.md §3: the main process talks to the backend through fetch (Electron's
- * `net.fetch` in the app, Node's fetch here) with timeouts, and every failure on the way (backend
- * down, too slow, an HTML page from a proxy, a body that is not the contract's) comes back as an
- * error value with a Spanish message, never as an exception.
+ * The main process talks to the backend through axios (its adapter on Electron's net.request in the
+ * app, axios's fetch adapter here) with timeouts, and every failure on the way (backend down, too
+ * slow, an HTML page from a proxy, a body that is not the contract's) comes back as an error value
+ * with a Spanish message, never as an exception (docs/architecture.md, HTTP API).
  */
 
 interface Recorded {
@@ -92,14 +93,14 @@ function expectClientError<T>(res: Result<T>, code: ErrorCode) {
   expect(error.message).toMatch(/\b(el|la|de|no|con|los|un)\b/);
 }
 
-// Both ways the app builds its client: Node's global fetch by default, or an injected fetch the way
-// the Electron main process injects `net.fetch`.
+// Both ways the client gets its adapter: the default (axios's fetch adapter, outside Electron), or an
+// adapter function injected the way the Electron main process injects its net.request adapter.
+const injected = nodeFetchAdapter();
 describe.each([
-  ['global fetch', undefined],
-  ['injected fetch', ((input, init) => globalThis.fetch(input, init)) as typeof globalThis.fetch],
-])('ApiClient with %s', (_name, injectedFetch) => {
-  const client = (baseUrl: string, timeoutMs = 2_000) =>
-    new ApiClient({ baseUrl, timeoutMs, ...(injectedFetch ? { fetch: injectedFetch } : {}) });
+  ['the default adapter', undefined],
+  ['an injected adapter', ((config) => injected(config)) as AxiosAdapter],
+])('ApiClient with %s', (_name, adapter) => {
+  const client = (baseUrl: string, timeoutMs = 2_000) => new ApiClient({ baseUrl, timeoutMs, ...(adapter ? { adapter } : {}) });
 
   describe('what it sends', () => {
     it('an authenticated call carries Authorization: Bearer <token> and asks for JSON', async () => {
@@ -304,8 +305,8 @@ describe.each([
     });
 
     // The Fetch standard turns a 407 into a network error (undici does; the page never reaches
-    // the client), so the client cannot tell it from an unreachable backend. The answer still tells the
-    // user what to check: the proxy configuration.
+    // the client; Chromium too, from anything but the proxy), so the client cannot tell it from an
+    // unreachable backend. The answer still tells the user what to check: the proxy configuration.
     it('407 proxy authentication page (HTML) → BACKEND_UNREACHABLE, whose message points at the proxy', async () => {
       const backend = await fakeBackend(
         send(407, 'text/html', PROXY_AUTH_PAGE, { 'proxy-authenticate': 'Basic realm="proxy"' }),

@@ -11,8 +11,8 @@ import { API, DEMO_PASSWORD, startServer, type TestServer } from '../server/harn
 import { freePort as closedPort } from '../../support/free-port';
 
 /**
- * docs/architecture.md §6: the session token (and the password-change ticket) live only in the main process and
- * the secure store, keyed by ID.usuario; no returned value carries them. A token the backend no
+ * The session token (and the password-change ticket) live only in the main process and the
+ * secure store, keyed by ID.usuario; no returned value carries them. A token the backend no
  * longer accepts is forgotten at once; logging out forgets it even when the backend is down.
  * Runs the SessionManager and RegistrationService against the real backend, in-process.
  */
@@ -40,8 +40,10 @@ class LastUser implements LastUserMemory {
 
 /** One "app start": a connection to `baseUrl`, a session manager and the registration service over `store`. */
 function appOn(baseUrl: string, store = new MemoryStore(), lastUser = new LastUser()) {
-  const connection = new BackendConnection(undefined, baseUrl, (url) => new ApiClient({ baseUrl: url, timeoutMs: 5_000 }));
-  const sessions = new SessionManager({ store, connection, lastUser });
+  // As the app wires them: the client's 401 interceptor ends the session manager's session.
+  let sessionsRef: SessionManager | null = null;
+  const connection = new BackendConnection(undefined, baseUrl, (url) => new ApiClient({ baseUrl: url, timeoutMs: 5_000, onSessionExpired: (token) => sessionsRef?.sessionExpired(token) }));
+  const sessions = (sessionsRef = new SessionManager({ store, connection, lastUser }));
   const registration = new RegistrationService(sessions);
   return { store, lastUser, connection, sessions, registration };
 }
