@@ -7,7 +7,7 @@ import { type LastUserMemory, SessionManager } from '../../../src-main/session/s
 import { ERROR_MESSAGES, type Registration } from '../../../src-shared/contract';
 import { MSG } from '../../../src-shared/registration/messages';
 import type { RegistrationForm } from '../../../src-shared/registration/update';
-import { API, DEMO_PASSWORD, startServer, type TestServer } from '../server/harness';
+import { API, DEMO_PASSWORD, startServer, serverForFile, type TestServer } from '../server/harness';
 import { freePort as closedPort } from '../../support/free-port';
 
 /**
@@ -17,13 +17,7 @@ import { freePort as closedPort } from '../../support/free-port';
  * Runs the SessionManager and RegistrationService against the real backend, in-process.
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile();
 afterEach(() => {
   vi.restoreAllMocks();
 });

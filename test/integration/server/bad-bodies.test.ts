@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../../src-shared/contract';
 import { MSG } from '../../../src-shared/registration/messages';
-import { API, DEMO_PASSWORD, errorOf, startServer, type TestServer } from './harness';
+import { API, DEMO_PASSWORD, errorOf, serverForFile } from './harness';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile();
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const post = (body: BodyInit | undefined, headers: Record<string, string> = JSON_TYPE) =>

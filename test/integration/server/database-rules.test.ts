@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { serverForFile } from './harness';
 import { TEST_DIALECT } from './test-database';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile();
 
 /** The rules the schema itself keeps, whichever dialect runs it (issue 14). */
 describe(`database rules on ${TEST_DIALECT}`, () => {

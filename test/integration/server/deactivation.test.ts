@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeactivationResponseSchema, ERROR_MESSAGES } from '../../../src-shared/contract';
 import { MSG } from '../../../src-shared/registration/messages';
-import { API, DEMO_PASSWORD, errorOf, startServer, type TestServer } from './harness';
+import { API, DEMO_PASSWORD, errorOf, serverForFile } from './harness';
 import { DEACTIVATION, auditOf, mailsTo, stateOf, usersWith } from './general-user-helpers';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ users: usersWith('ana', 'bea', 'ceci') });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile({ users: usersWith('ana', 'bea', 'ceci') });
 
 const deactivate = (token: string, reason: unknown) => server.send('POST', DEACTIVATION, token, { reason });
 

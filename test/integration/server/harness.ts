@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { MailboxSchema, type MailboxEntry } from '../../../src-shared/contract';
 import { buildApp } from '../../../src-server/app';
 import type { GeneralUserLimits } from '../../../src-server/general-user/limits';
@@ -100,6 +101,28 @@ const DUMP_ORDER: Record<(typeof DUMPED_TABLES)[number], string> = {
  * Starts the real backend on 127.0.0.1, port 0, over a fresh database: a SQLite file in a temp
  * folder, or (ECUAPASS_TEST_DB=postgres) a new database on the run's private PostgreSQL server.
  */
+/**
+ * One backend for a whole test file: started before its first test, closed after its last. The value forwards to
+ * that server, so the file's tests use it as a TestServer; options may be a function when they need something
+ * another hook made first (an SMTP receiver, say).
+ */
+export function serverForFile(options: StartOptions | (() => StartOptions) = {}): TestServer {
+  let current: TestServer | undefined;
+  beforeAll(async () => {
+    current = await startServer(typeof options === 'function' ? options() : options);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as TestServer, {
+    get(_target, key) {
+      if (!current) throw new Error('the test server starts in beforeAll: use it inside a test or a later hook');
+      const value: unknown = Reflect.get(current, key, current);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;
+    },
+  });
+}
+
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ecuapass-it-'));
   const database = await openTestDatabase(dir);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { touchSlackMs } from '../../../src-server/sessions/authenticator';
 import { REGISTRATION } from './general-user-helpers';
-import { startServer, type TestServer } from './harness';
+import { serverForFile } from './harness';
 
 /**
  * Issue #11 case 5: the idle window is exact to within a few seconds whatever its length. With
@@ -10,13 +10,7 @@ import { startServer, type TestServer } from './harness';
  * although it had been used 15 s earlier. A burst of reads still writes last_seen_at at most once.
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ sessionIdleMinutes: 1 });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile({ sessionIdleMinutes: 1 });
 
 const status = async (token: string) => (await server.request(REGISTRATION, { token })).status;
 const lastSeen = async () => ((await server.dump()).sessions as { last_seen_at: string }[]).map((s) => s.last_seen_at);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ILL_FORMED_TEXT_MESSAGE, PasswordVerifyResponseSchema } from '../../../src-shared/contract';
 import { AVAILABILITY, DEACTIVATION, getRegistration, keepEmailBody, put, SECURITY_CODE, usersWith, VERIFY } from './general-user-helpers';
-import { DEMO_PASSWORD, errorOf, startServer, type TestServer } from './harness';
+import { DEMO_PASSWORD, errorOf, serverForFile } from './harness';
 
 /**
  * Issue #11 case 6: a string that is not well-formed UTF-16 (a lone surrogate) in any field of any
@@ -12,13 +12,7 @@ import { DEMO_PASSWORD, errorOf, startServer, type TestServer } from './harness'
 
 const LONE = '\ud800';
 const U = { pass: 'unicodeclave', name: 'unicodenombre' } as const;
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ users: usersWith(...Object.values(U)) });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile({ users: usersWith(...Object.values(U)) });
 
 async function fieldsOf(res: Response): Promise<Record<string, string> | undefined> {
   expect(res.status).toBe(422);

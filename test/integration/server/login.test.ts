@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES, LoginResponseSchema } from '../../../src-shared/contract';
-import { API, DEMO_PASSWORD, errorOf, startServer, type TestServer } from './harness';
+import { API, DEMO_PASSWORD, errorOf, serverForFile } from './harness';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile();
 
 const WRONG = 'Wrong#Pass1';
 

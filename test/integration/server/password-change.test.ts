@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES, PasswordVerifyResponseSchema } from '../../../src-shared/contract';
 import { MSG } from '../../../src-shared/registration/messages';
-import { DEMO_PASSWORD, errorOf, startServer, type TestServer } from './harness';
+import { DEMO_PASSWORD, errorOf, serverForFile } from './harness';
 import { auditOf, getRegistration, keepEmailBody, mailsTo, put, stateOf, usersWith, verifyPassword } from './general-user-helpers';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ users: usersWith('ana', 'beto', 'carla', 'dario', 'elena', 'fabian', 'gina') });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile({ users: usersWith('ana', 'beto', 'carla', 'dario', 'elena', 'fabian', 'gina') });
 
 const NEW_PASSWORD = 'Nueva#Clave2026';
 const WRONG = 'Wrong#Pass1';

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../../src-shared/contract';
 import { PasswordWorkBudget } from '../../../src-server/security/password-work-budget';
 import { createSession } from '../../../src-server/sessions/session-store';
 import { VERIFY } from './general-user-helpers';
-import { API, DEMO_PASSWORD, startServer, type TestServer } from './harness';
+import { API, DEMO_PASSWORD, serverForFile } from './harness';
 
 /**
  * Issue #11 case 1: the budget for password work. Beyond a source's budget a login or "Verificar
@@ -13,13 +13,7 @@ import { API, DEMO_PASSWORD, startServer, type TestServer } from './harness';
  * test/reliability/login-flood.test.ts and `npm run bench`.)
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ passwordWork: { perSourceBurst: 3, perSourcePerMinute: 6, perSourceInFlight: 8, concurrency: 1, queueMax: 16, refusalDelayMs: 0 } });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile({ passwordWork: { perSourceBurst: 3, perSourcePerMinute: 6, perSourceInFlight: 8, concurrency: 1, queueMax: 16, refusalDelayMs: 0 } });
 
 const login = (remoteAddress: string, password = 'Incorrecta#1', userId = 'cvera') =>
   server.app.inject({ method: 'POST', url: `${API}/sessions`, remoteAddress, payload: { userId, password } });

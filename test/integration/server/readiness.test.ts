@@ -5,16 +5,10 @@ import { buildApp } from '../../../src-server/app';
 import { openDatabase, type Db } from '../../../src-server/db/open-database';
 import { SERVER_MSG } from '../../../src-server/general-user/messages';
 import { FakeClock } from './fake-clock';
-import { API, startServer, type TestServer } from './harness';
+import { API, serverForFile } from './harness';
 import { TEST_DIALECT } from './test-database';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile();
 
 describe(`GET /health and /health/ready (${TEST_DIALECT})`, () => {
   it('a backend whose database answers is alive and ready', async () => {

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES, RegistrationSchema } from '../../../src-shared/contract';
 import { nameChangeDistance, nameCorrectionLimit } from '../../../src-shared/registration/name-correction';
-import { errorOf, startServer, type TestServer } from './harness';
+import { errorOf, serverForFile } from './harness';
 import { auditOf, getRegistration, keepEmailBody, mailsTo, put, stateOf, usersWith } from './general-user-helpers';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ users: usersWith('ana', 'beto', 'carla', 'dario') });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile({ users: usersWith('ana', 'beto', 'carla', 'dario') });
 
 /** Replaces the last `n` letters of `name` with "x" (n substitutions: distance n after normalising). */
 function withSubstitutions(name: string, n: number): string {

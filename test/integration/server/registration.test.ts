@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RegistrationSchema } from '../../../src-shared/contract';
-import { API, startServer, type TestServer } from './harness';
+import { API, serverForFile } from './harness';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile();
 
 async function registrationOf(userId: string) {
   const token = await server.login(userId);

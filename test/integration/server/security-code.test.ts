@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EmailAvailabilityResponseSchema, ERROR_MESSAGES, RegistrationSchema, SecurityCodeResponseSchema } from '../../../src-shared/contract';
 import { MSG } from '../../../src-shared/registration/messages';
 import { SECURITY_CODE_ALPHABET } from '../../../src-server/security/security-code';
-import { errorOf, startServer, type TestServer } from './harness';
+import { errorOf, serverForFile } from './harness';
 import {
   AVAILABILITY,
   CODE_IN_TEXT,
@@ -20,15 +20,9 @@ import {
   usersWith,
 } from './general-user-helpers';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({
+const server = serverForFile({
     users: usersWith('ana', 'beto', 'carla', 'dario', 'elena', 'fabian', 'gina', 'hugo', 'ines', 'jorge', 'karen', 'luis', 'maria', 'nico'),
   });
-});
-afterAll(async () => {
-  await server?.close();
-});
 
 const availability = async (token: string, email: unknown) => server.send('POST', AVAILABILITY, token, { email });
 

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSeed } from '../../../src-server/seed/load-seed';
 import { upsertSeedUsers } from '../../../src-server/seed/upsert-seed-users';
 import { SeedUserSchema } from '../../../src-server/seed/seed-schema';
 import { isValidCedula } from '../../../src-shared/identity';
-import { API, DEMO_PASSWORD, DEMO_USERS_FILE, errorOf, startServer, type TestServer } from './harness';
+import { API, DEMO_PASSWORD, DEMO_USERS_FILE, errorOf, serverForFile } from './harness';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile();
 
 describe('sandbox seed', () => {
   it('the demo users pass the seed rules and the Ecuadorians have valid cédulas', () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isPromise } from '../../../src-server/db/maybe-async';
 import { findSessionWithUser } from '../../../src-server/sessions/session-store';
-import { startServer, type TestServer } from './harness';
+import { serverForFile } from './harness';
 import { TEST_DIALECT } from './test-database';
 
 /**
@@ -9,13 +9,7 @@ import { TEST_DIALECT } from './test-database';
  * On SQLite that read is synchronous (no promise per request); on PostgreSQL it is a promise of
  * the same row. Either way a token that is not a session finds nothing.
  */
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile();
 
 describe('session + user lookup', () => {
   it(`finds the session and the whole users row of a token (${TEST_DIALECT}: ${TEST_DIALECT === 'sqlite' ? 'synchronously' : 'a promise'})`, async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PasswordVerifyResponseSchema } from '../../../src-shared/contract';
 import { emailChangeBody, getRegistration, keepEmailBody, mailsTo, put, REGISTRATION, sendCode, usersWith, verifyPassword } from './general-user-helpers';
-import { DEMO_PASSWORD, startServer, type TestServer } from './harness';
+import { DEMO_PASSWORD, serverForFile } from './harness';
 
 /**
  * Issue #11 case 4: a password change or an e-mail change ends every other session of the user
@@ -10,13 +10,7 @@ import { DEMO_PASSWORD, startServer, type TestServer } from './harness';
  */
 
 const U = { pass: 'revocaclave', mail: 'revocacorreo', phone: 'revocatelefono' } as const;
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ users: usersWith(...Object.values(U)) });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile({ users: usersWith(...Object.values(U)) });
 
 const alive = async (token: string) => (await server.request(REGISTRATION, { token })).status;
 

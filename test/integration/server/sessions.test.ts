@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CurrentSessionResponseSchema, ERROR_MESSAGES } from '../../../src-shared/contract';
-import { API, errorOf, startServer, type TestServer } from './harness';
+import { API, errorOf, serverForFile } from './harness';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile();
 
 const current = (token?: string) => server.request(`${API}/sessions/current`, token === undefined ? {} : { token });
 const minutesFrom = (start: Date, minutes: number) => new Date(start.getTime() + minutes * 60_000).toISOString();

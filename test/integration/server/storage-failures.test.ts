@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STORAGE_UNAVAILABLE_MESSAGE } from '../../../src-server/http/error-handler';
 import { getRegistration, keepEmailBody, put } from './general-user-helpers';
-import { DEMO_PASSWORD, errorOf, startServer, type TestServer } from './harness';
+import { DEMO_PASSWORD, errorOf, startServer, serverForFile } from './harness';
 import { TEST_DIALECT } from './test-database';
 
 /**
@@ -18,13 +18,7 @@ import { TEST_DIALECT } from './test-database';
  * the last byte; read-only and locked are set on the server's own SQLite connection, so this file is SQLite's.
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serverForFile();
 
 /** A real small file system needs root (or CAP_SYS_ADMIN), as in CI's container; elsewhere that case is skipped. */
 function canMountTmpfs(): boolean {
