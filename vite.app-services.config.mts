@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { resolve } from 'node:path';
+import { nodeBundle } from './vite.node-bundle.mjs';
 
 // The main process's services (src-main/app-services.ts: settings, policy, logging, keychain client, backend,
 // drafts, updates), a bundle of their own next to the start-up entry (issue #15). src-main/index.ts opens the window
@@ -10,18 +10,7 @@ import { resolve } from 'node:path';
 // electron-updater is a chunk of its own, loaded at the first update check.
 export default defineConfig({
   resolve: { alias: [{ find: /^i18n-iso-countries$/, replacement: 'i18n-iso-countries/index.js' }] },
-  build: {
-    ssr: resolve(__dirname, 'src-main/app-services.ts'),
-    // Everything but Electron and keytar bundled, as in electron.vite.config.ts.
-    ssrEmitAssets: false,
-    target: 'node18',
-    outDir: 'out/main',
-    emptyOutDir: false,
-    minify: true,
-    rollupOptions: {
-      external: ['electron', '@github/keytar', /^node:/],
-      output: { format: 'cjs', entryFileNames: 'app-services.js', chunkFileNames: 'chunks/[name]-[hash].js' },
-    },
-  },
+  // Everything but Electron and keytar bundled, as in electron.vite.config.ts.
+  build: { ...nodeBundle('src-main/app-services.ts', 'app-services.js', { chunkFileNames: 'chunks/[name]-[hash].js' }), ssrEmitAssets: false },
   ssr: { noExternal: true },
 });

@@ -44,23 +44,15 @@ export const FIELD_ORDER: readonly FieldName[] = [
   'securityCode',
 ];
 
-/** Wire field paths (contract) -> form controls. */
+/**
+ * Wire field paths (contract) -> form controls. Most controls carry their wire field's name; the mobile pair and the
+ * password change are the exceptions.
+ */
 const WIRE_TO_FIELD: Readonly<Record<string, FieldName>> = {
-  name: 'name',
-  country: 'country',
-  province: 'province',
-  city: 'city',
-  phone1: 'phone1',
-  phone2: 'phone2',
+  ...(Object.fromEntries(FIELD_ORDER.map((f) => [f, f])) as Record<FieldName, FieldName>),
   mobile: 'mobileNumber',
   'mobile.carrier': 'carrier',
   'mobile.number': 'mobileNumber',
-  fax: 'fax',
-  keepEmail: 'keepEmail',
-  email: 'email',
-  emailConfirmation: 'emailConfirmation',
-  securityCode: 'securityCode',
-  currentPassword: 'currentPassword',
   passwordChange: 'newPassword',
   'passwordChange.newPassword': 'newPassword',
   'passwordChange.confirmation': 'passwordConfirmation',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RegistrationSchema } from '../../../src-shared/contract';
 import { API, serverForFile } from './harness';
+import { JPEREZ_REGISTRATION } from '../../fixtures/jperez';
 
 const server = serverForFile();
 
@@ -18,21 +19,7 @@ async function registrationOf(userId: string) {
 
 describe('GET /api/v1/general-user/registration', () => {
   it('returns the seeded values of a user in Ecuador', async () => {
-    expect(await registrationOf('jperez')).toEqual({
-      userId: 'jperez',
-      idDocument: '0924680135',
-      name: 'Juan Carlos Pérez Mendoza',
-      country: 'EC',
-      province: '09',
-      city: '0901',
-      phone1: '042345678',
-      phone2: null,
-      mobile: { carrier: 'CLARO', number: '0991234567' },
-      fax: null,
-      email: 'jperez@example.com',
-      senaeEmail: 'jperez@correo.aduana.gob.ec',
-      version: 1,
-    });
+    expect(await registrationOf('jperez')).toEqual(JPEREZ_REGISTRATION);
   });
 
   it('returns the seeded values of a user living abroad (no province, no city)', async () => {
