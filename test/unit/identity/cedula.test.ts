@@ -1,17 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { cedulaCheckDigit, isValidCedula } from '../../../src-shared/identity';
-
-/**
- * Independent re-implementation of the modulo-10 rule (coefficients 2,1,2,1,...; products > 9
- * minus 9; check = (10 − sum % 10) % 10), so the tests do not trust the code under test.
- */
-function withCheckDigit(firstNine: string): string {
-  const sum = [...firstNine].reduce((acc, ch, i) => {
-    const p = Number(ch) * (i % 2 === 0 ? 2 : 1);
-    return acc + (p > 9 ? p - 9 : p);
-  }, 0);
-  return firstNine + String((10 - (sum % 10)) % 10);
-}
+import { withCedulaCheckDigit as withCheckDigit } from './independent-check-digits';
 
 /** A wrong check digit for a valid number: the next digit round. */
 function breakCheckDigit(valid: string): string {

@@ -1,23 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { RUC_WARNING, checkRuc, describeIdDocument, modulo11CheckDigit } from '../../../src-shared/identity';
+import { PRIVATE_COEFFICIENTS, PUBLIC_COEFFICIENTS, mod11, withCedulaCheckDigit } from './independent-check-digits';
 
-/** Independent modulo-10 (cédula) check digit: coefficients 2,1,2,1,...; products > 9 minus 9. */
-function cedula(firstNine: string): string {
-  const sum = [...firstNine].reduce((acc, ch, i) => {
-    const p = Number(ch) * (i % 2 === 0 ? 2 : 1);
-    return acc + (p > 9 ? p - 9 : p);
-  }, 0);
-  return firstNine + String((10 - (sum % 10)) % 10);
-}
-
-/** Independent modulo-11 check digit: 11 − sum % 11, 11 → 0, 10 → none (null). */
-function mod11(digits: string, coefficients: number[]): number | null {
-  const sum = coefficients.reduce((acc, c, i) => acc + c * Number(digits[i]), 0);
-  const check = 11 - (sum % 11);
-  return check === 11 ? 0 : check === 10 ? null : check;
-}
-const PUBLIC = [3, 2, 7, 6, 5, 4, 3, 2];
-const PRIVATE = [4, 3, 2, 7, 6, 5, 4, 3, 2];
+const cedula = withCedulaCheckDigit;
+const PUBLIC = PUBLIC_COEFFICIENTS;
+const PRIVATE = PRIVATE_COEFFICIENTS;
 
 /** A public-entity RUC: 8 digits, check digit (9th), 4-digit establishment. */
 function publicRuc(firstEight: string, establishment = '0001'): string | null {
@@ -64,36 +51,71 @@ describe('checkRuc: natural persons (valid cédula + establishment ≠ 000)', ()
   });
 });
 
-describe('checkRuc: public entities (third digit 6, modulo 11 only warns)', () => {
-  it.each<[string, string]>([
-    // SRI: 1·3 + 7·2 + 6·7 + 0·6 + 0·5 + 1·4 + 3·3 + 2·2 = 3+14+42+0+0+4+9+4 = 76; 76 % 11 = 10 → 11−10 = 1
-    ['1760013210001', '9th digit 1'],
-    // 3+14+42+0+0+0+1·3+5·2 = 72; 72 % 11 = 6 → 5
-    ['1760001550001', '9th digit 5'],
-    // 3+14+42+0+0+0+6·3+0 = 77; 77 % 11 = 0 → 11 → 0
-    ['1760006000001', '9th digit 0'],
-  ])('accepts %s without warning (%s)', (value) => {
-    expect(checkRuc(value)).toEqual({ valid: true, kind: 'public' });
+const MODULO_11_KINDS = [
+  {
+    kind: 'public' as const,
+    title: 'public entities (third digit 6, modulo 11 only warns)',
+    right: [
+      // SRI: 1·3 + 7·2 + 6·7 + 0·6 + 0·5 + 1·4 + 3·3 + 2·2 = 3+14+42+0+0+4+9+4 = 76; 76 % 11 = 10 → 11−10 = 1
+      ['1760013210001', '9th digit 1'],
+      // 3+14+42+0+0+0+1·3+5·2 = 72; 72 % 11 = 6 → 5
+      ['1760001550001', '9th digit 5'],
+      // 3+14+42+0+0+0+6·3+0 = 77; 77 % 11 = 0 → 11 → 0
+      ['1760006000001', '9th digit 0'],
+    ],
+    wrongCheck: [
+      ['1760013220001', '9th digit 2, 1 expected'],
+      ['1760001540001', '9th digit 4, 5 expected'],
+      // 3+14+42+0+0+0+0+4·2 = 67; 67 % 11 = 1 → 10: no digit can match
+      ['1760000400001', 'sum 67 → check 10, never matches'],
+      ['1760000490001', 'sum 67 → check 10, never matches'],
+    ],
+    refused: [
+      ['1760013210000', 'establishment 0000'],
+      ['2560013210001', 'province 25'],
+      ['0060013210001', 'province 00'],
+    ],
+  },
+  {
+    kind: 'private' as const,
+    title: 'private companies (third digit 9, modulo 11 only warns)',
+    right: [
+      // 1·4 + 7·3 + 9·2 + 0·7 + 0·6 + 1·5 + 0·4 + 9·3 + 3·2 = 4+21+18+0+0+5+0+27+6 = 81; 81 % 11 = 4 → 7
+      ['1790010937001', '10th digit 7'],
+      // 4+21+18+0+0+5+1·4+6·3+7·2 = 84; 84 % 11 = 7 → 4
+      ['1790011674001', '10th digit 4'],
+      // 4+21+18+0+0+0+0+0+6·2 = 55; 55 % 11 = 0 → 0
+      ['1790000060001', '10th digit 0'],
+    ],
+    wrongCheck: [
+      ['1790010938001', '10th digit 8, 7 expected'],
+      ['1790011670001', '10th digit 0, 4 expected'],
+      // 4+21+18+0+0+0+0+0+1·2 = 45; 45 % 11 = 1 → 10: no digit can match
+      ['1790000010001', 'sum 45 → check 10, never matches'],
+    ],
+    refused: [
+      ['1790010937000', 'establishment 000'],
+      ['2590010937001', 'province 25'],
+      ['3190010937001', 'province 31'],
+    ],
+  },
+] satisfies Array<{ kind: 'public' | 'private'; title: string; right: [string, string][]; wrongCheck: [string, string][]; refused: [string, string][] }>;
+
+describe.each(MODULO_11_KINDS)('checkRuc: $title', ({ kind, right, wrongCheck, refused }) => {
+  it.each(right)('accepts %s without warning (%s)', (value) => {
+    expect(checkRuc(value)).toEqual({ valid: true, kind });
   });
 
-  it.each<[string, string]>([
-    ['1760013220001', '9th digit 2, 1 expected'],
-    ['1760001540001', '9th digit 4, 5 expected'],
-    // 3+14+42+0+0+0+0+4·2 = 67; 67 % 11 = 1 → 10: no digit can match
-    ['1760000400001', 'sum 67 → check 10, never matches'],
-    ['1760000490001', 'sum 67 → check 10, never matches'],
-  ])('accepts %s with a Spanish warning (%s)', (value) => {
-    expect(checkRuc(value)).toEqual({ valid: true, kind: 'public', warning: RUC_WARNING.public });
+  it.each(wrongCheck)('accepts %s with a Spanish warning (%s)', (value) => {
+    expect(checkRuc(value)).toEqual({ valid: true, kind, warning: RUC_WARNING[kind] });
   });
 
-  it.each<[string, string]>([
-    ['1760013210000', 'establishment 0000'],
-    ['2560013210001', 'province 25'],
-    ['0060013210001', 'province 00'],
-  ])('refuses %s: %s', (value) => {
-    expect(checkRuc(value)).toEqual({ valid: false, kind: 'public' });
+  it.each(refused)('refuses %s: %s', (value) => {
+    expect(checkRuc(value)).toEqual({ valid: false, kind });
   });
+});
 
+describe('checkRuc: public entities, generated', () => {
   it('warns exactly when the generated check digit is altered', () => {
     for (const firstEight of ['17600132', '09600000', '01612345', '30654321']) {
       const value = publicRuc(firstEight);
@@ -105,35 +127,7 @@ describe('checkRuc: public entities (third digit 6, modulo 11 only warns)', () =
   });
 });
 
-describe('checkRuc: private companies (third digit 9, modulo 11 only warns)', () => {
-  it.each<[string, string]>([
-    // 1·4 + 7·3 + 9·2 + 0·7 + 0·6 + 1·5 + 0·4 + 9·3 + 3·2 = 4+21+18+0+0+5+0+27+6 = 81; 81 % 11 = 4 → 7
-    ['1790010937001', '10th digit 7'],
-    // 4+21+18+0+0+5+1·4+6·3+7·2 = 84; 84 % 11 = 7 → 4
-    ['1790011674001', '10th digit 4'],
-    // 4+21+18+0+0+0+0+0+6·2 = 55; 55 % 11 = 0 → 0
-    ['1790000060001', '10th digit 0'],
-  ])('accepts %s without warning (%s)', (value) => {
-    expect(checkRuc(value)).toEqual({ valid: true, kind: 'private' });
-  });
-
-  it.each<[string, string]>([
-    ['1790010938001', '10th digit 8, 7 expected'],
-    ['1790011670001', '10th digit 0, 4 expected'],
-    // 4+21+18+0+0+0+0+0+1·2 = 45; 45 % 11 = 1 → 10: no digit can match
-    ['1790000010001', 'sum 45 → check 10, never matches'],
-  ])('accepts %s with a Spanish warning (%s)', (value) => {
-    expect(checkRuc(value)).toEqual({ valid: true, kind: 'private', warning: RUC_WARNING.private });
-  });
-
-  it.each<[string, string]>([
-    ['1790010937000', 'establishment 000'],
-    ['2590010937001', 'province 25'],
-    ['3190010937001', 'province 31'],
-  ])('refuses %s: %s', (value) => {
-    expect(checkRuc(value)).toEqual({ valid: false, kind: 'private' });
-  });
-
+describe('checkRuc: private companies, generated', () => {
   it('accepts generated numbers in every province without warning', () => {
     const provinces = [...Array.from({ length: 24 }, (_, i) => String(i + 1).padStart(2, '0')), '30'];
     for (const province of provinces) {
