@@ -1,19 +1,18 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { request } from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestPki, type TestPki } from '../../fixtures/test-pki';
+import { BACKEND_MAIN, buildCompiledBackend, cleanBackendEnv, startListeningBackend } from './backend-process';
 import { DEMO_USERS_FILE } from './harness';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const MAIN = path.join(ROOT, 'out/server/src-server/main.js');
 let tmp: string;
 let pki: TestPki;
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.server.json'], { cwd: ROOT, stdio: 'pipe' });
+  buildCompiledBackend();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ecuapass-https-'));
   pki = makeTestPki(['localhost']);
 }, 120_000);
@@ -22,14 +21,12 @@ afterAll(() => {
 });
 
 function env(vars: Record<string, string>): NodeJS.ProcessEnv {
-  const e = { ...process.env };
-  for (const k of ['PORT', 'HOST', 'DATABASE_URL', 'SANDBOX_SEED', 'SMTP_URL', 'TLS_CERT', 'TLS_KEY', 'LOG_LEVEL']) delete e[k];
-  return { ...e, DATABASE_URL: `sqlite:${path.join(tmp, 'db.sqlite')}`, ...vars };
+  return cleanBackendEnv({ DATABASE_URL: `sqlite:${path.join(tmp, 'db.sqlite')}`, ...vars });
 }
 
 function runToExit(vars: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN], { cwd: tmp, env: env(vars) });
+    const child = spawn(process.execPath, [BACKEND_MAIN], { cwd: tmp, env: env(vars) });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('exit', (code) => resolve({ code, stderr }));
@@ -51,23 +48,9 @@ function getWithCa(url: string, ca: Buffer | undefined): Promise<{ status: numbe
 
 describe('backend with TLS_CERT and TLS_KEY', () => {
   it('serves HTTPS with that certificate, logs an https:// URL, and plain HTTP gets no answer', async () => {
-    const child = spawn(process.execPath, [MAIN], {
-      cwd: tmp,
-      env: env({ PORT: '0', SANDBOX_SEED: DEMO_USERS_FILE, TLS_CERT: pki.serverCert, TLS_KEY: pki.serverKey }),
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    let stdout = '';
-    const port = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL logged: ${stdout}`)), 20_000);
-      child.stdout.on('data', (d: Buffer) => {
-        stdout += d.toString();
-        const m = /"url":"https:\/\/127\.0\.0\.1:(\d+)"/.exec(stdout);
-        if (m?.[1]) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      });
-    });
+    const { child, url, exited } = await startListeningBackend(tmp, env({ PORT: '0', SANDBOX_SEED: DEMO_USERS_FILE, TLS_CERT: pki.serverCert, TLS_KEY: pki.serverKey }));
+    expect(url).toMatch(/^https:\/\//);
+    const port = new URL(url).port;
     try {
       const ok = await getWithCa(`https://localhost:${port}/health`, fs.readFileSync(pki.caCert));
       expect(ok).toEqual({ status: 200, body: '{"status":"ok"}' });

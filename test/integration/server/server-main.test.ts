@@ -1,33 +1,28 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKEND_MAIN, buildCompiledBackend, cleanBackendEnv, startListeningBackend } from './backend-process';
 import { DEMO_PASSWORD, DEMO_USERS_FILE } from './harness';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const MAIN = path.join(ROOT, 'out/server/src-server/main.js');
 let tmp: string;
 
 beforeAll(() => {
-  // Test what ships: the tsc build of tsconfig.server.json (CommonJS in out/server).
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.server.json'], { cwd: ROOT, stdio: 'pipe' });
+  buildCompiledBackend();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ecuapass-main-'));
 }, 120_000);
 afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** A clean environment: the developer's own PORT, DATABASE_URL… must not leak into the test. */
 function envWith(vars: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const k of ['PORT', 'HOST', 'DATABASE_URL', 'SANDBOX_SEED', 'SMTP_URL', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS', 'LOG_LEVEL']) delete env[k];
-  return { ...env, DATABASE_URL: `sqlite:${path.join(tmp, 'db', 'main.sqlite')}`, ...vars };
+  return cleanBackendEnv({ DATABASE_URL: `sqlite:${path.join(tmp, 'db', 'main.sqlite')}`, ...vars });
 }
 
 function run(vars: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN], { cwd: tmp, env: envWith(vars) });
+    const child = spawn(process.execPath, [BACKEND_MAIN], { cwd: tmp, env: envWith(vars) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -92,23 +87,10 @@ describe('node out/server/src-server/main.js', () => {
   });
 
   it('starts with the demo users, logs its URL, serves requests and exits 0 on SIGTERM', async () => {
-    const child: ChildProcess = spawn(process.execPath, [MAIN], {
-      cwd: tmp,
-      env: envWith({ PORT: '0', SANDBOX_SEED: DEMO_USERS_FILE, DATABASE_URL: 'sqlite:sandbox-data/ecuapass.sqlite' }),
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    let stdout = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL logged: ${stdout}`)), 20_000);
-      child.stdout?.on('data', (d: Buffer) => {
-        stdout += d.toString();
-        const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(stdout);
-        if (m?.[1]) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      });
-    });
+    const { child, url, stdout, exited } = await startListeningBackend(
+      tmp,
+      envWith({ PORT: '0', SANDBOX_SEED: DEMO_USERS_FILE, DATABASE_URL: 'sqlite:sandbox-data/ecuapass.sqlite' }),
+    );
     try {
       // DATABASE_URL is relative to the working directory, whose folder is created.
       expect(fs.existsSync(path.join(tmp, 'sandbox-data', 'ecuapass.sqlite'))).toBe(true);
@@ -120,8 +102,8 @@ describe('node out/server/src-server/main.js', () => {
       });
       expect(login.status).toBe(201);
       // The password and the token never reach the log.
-      expect(stdout).not.toContain(DEMO_PASSWORD);
-      expect(stdout).not.toContain(((await login.json()) as { token: string }).token);
+      expect(stdout()).not.toContain(DEMO_PASSWORD);
+      expect(stdout()).not.toContain(((await login.json()) as { token: string }).token);
     } finally {
       child.kill('SIGTERM');
     }
