@@ -1,13 +1,13 @@
 import http from 'node:http';
 import type net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../src-main/api/api-client';
 import { RegistrationService } from '../../src-main/registration/registration-service';
 import { MemoryStore } from '../../src-main/session/memory-store';
 import { SessionManager } from '../../src-main/session/session-manager';
 import { ContractErrorSchema, ERROR_MESSAGES, type ErrorCode, type Result } from '../../src-shared/contract';
 import type { RegistrationForm, RegistrationUpdate } from '../../src-shared/registration/update';
-import { DEMO_PASSWORD, startServer, type TestServer } from '../integration/server/harness';
+import { DEMO_PASSWORD, serverForFile } from '../integration/server/harness';
 import { bump, figures } from './support/summary';
 import { JPEREZ_KEEP_EMAIL_UPDATE } from '../fixtures/jperez';
 import { freePort as closedPort } from '../support/free-port';
@@ -129,14 +129,8 @@ function heartbeat() {
   };
 }
 
-let real: TestServer;
-beforeAll(async () => {
-  real = await startServer();
-});
-afterAll(async () => {
-  await real?.close();
-  fig.save();
-});
+const real = serverForFile();
+afterAll(() => fig.save());
 
 describe('client faults: every call an error value in Spanish, the process responsive', () => {
   for (const fault of FAULTS) {

@@ -1,11 +1,11 @@
 import type { IpcMainInvokeEvent } from 'electron';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { BridgeHandlers } from '../../src-main/ipc/bridge-handlers';
 import { registerBridge, type IpcMainLike } from '../../src-main/ipc/register-bridge';
 import { BRIDGE_METHODS, ERROR_MESSAGES, type Result } from '../../src-shared/contract';
 import { MSG } from '../../src-shared/registration/messages';
 import { getRegistration, keepEmailBody, put } from '../integration/server/general-user-helpers';
-import { API, errorOf, startServer, type TestServer } from '../integration/server/harness';
+import { API, errorOf, serverForFile } from '../integration/server/harness';
 import { figures } from './support/summary';
 
 /**
@@ -21,14 +21,8 @@ import { figures } from './support/summary';
  */
 
 const fig = figures('regressions');
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-  fig.save();
-});
+const server = serverForFile();
+afterAll(() => fig.save());
 
 describe('HTTP', () => {
   it.each([
