@@ -4,60 +4,20 @@
  */
 const NODE_BUILTINS = '^(node:|(assert|buffer|child_process|crypto|dns|events|fs|http|https|net|os|path|stream|tls|url|util|worker_threads|zlib)$)';
 
+/** A forbidden import: `from` files (a path pattern) may not import what `to` matches. */
+const forbid = (name, from, to, comment) => ({ name, comment, severity: 'error', from: { path: from }, to });
+const PLATFORM = { path: `${NODE_BUILTINS}|^electron$`, dependencyTypesNot: ['type-only'] };
+
 module.exports = {
   forbidden: [
-    {
-      name: 'shared-is-pure',
-      comment: 'src-shared is pure TypeScript used by all layers: it may not import another layer.',
-      severity: 'error',
-      from: { path: '^src-shared/' },
-      to: { path: '^(src-main|src-renderer|src-server)/' },
-    },
-    {
-      name: 'shared-no-platform',
-      comment: 'src-shared may not use Node built-ins or Electron.',
-      severity: 'error',
-      from: { path: '^src-shared/' },
-      to: { path: `${NODE_BUILTINS}|^electron$`, dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'renderer-only-shared',
-      comment: 'The renderer reaches the main process only through window.ecuapass.',
-      severity: 'error',
-      from: { path: '^src-renderer/' },
-      to: { path: '^(src-main|src-server)/' },
-    },
-    {
-      name: 'renderer-no-node',
-      comment: 'The renderer is a sandboxed web page: no Node built-ins, no Electron.',
-      severity: 'error',
-      from: { path: '^src-renderer/' },
-      to: { path: `${NODE_BUILTINS}|^electron$`, dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'main-only-shared',
-      severity: 'error',
-      from: { path: '^src-main/' },
-      to: { path: '^(src-renderer|src-server)/' },
-    },
-    {
-      name: 'server-only-shared',
-      severity: 'error',
-      from: { path: '^src-server/' },
-      to: { path: '^(src-renderer|src-main)/' },
-    },
-    {
-      name: 'server-no-electron',
-      severity: 'error',
-      from: { path: '^src-server/' },
-      to: { path: '^electron$' },
-    },
-    {
-      name: 'no-circular',
-      severity: 'error',
-      from: {},
-      to: { circular: true },
-    },
+    forbid('shared-is-pure', '^src-shared/', { path: '^(src-main|src-renderer|src-server)/' }, 'src-shared is pure TypeScript used by all layers: it may not import another layer.'),
+    forbid('shared-no-platform', '^src-shared/', PLATFORM, 'src-shared may not use Node built-ins or Electron.'),
+    forbid('renderer-only-shared', '^src-renderer/', { path: '^(src-main|src-server)/' }, 'The renderer reaches the main process only through window.ecuapass.'),
+    forbid('renderer-no-node', '^src-renderer/', PLATFORM, 'The renderer is a sandboxed web page: no Node built-ins, no Electron.'),
+    forbid('main-only-shared', '^src-main/', { path: '^(src-renderer|src-server)/' }, 'The main process shares only src-shared with the others.'),
+    forbid('server-only-shared', '^src-server/', { path: '^(src-renderer|src-main)/' }, 'The backend shares only src-shared with the others.'),
+    forbid('server-no-electron', '^src-server/', { path: '^electron$' }, 'The backend runs on plain Node.'),
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

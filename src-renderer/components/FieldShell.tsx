@@ -1,12 +1,16 @@
 import type { ReactNode } from 'react';
 import { RequiredMark } from './RequiredMark';
 
-export interface FieldShellProps {
+/** What every labelled control takes: its id, the instructivo's field name, and the message under it. */
+export interface LabelledFieldProps {
   id: string;
   label: string;
   required?: boolean;
   error?: string | undefined;
   hint?: string | undefined;
+}
+
+export interface FieldShellProps extends LabelledFieldProps {
   children: ReactNode;
 }
 

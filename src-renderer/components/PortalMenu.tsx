@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useAppStore } from '../state/app-store';
 import { useLeaveGuard } from '../state/leave-guard';
 
@@ -9,15 +9,12 @@ import { useLeaveGuard } from '../state/leave-guard';
  */
 export function PortalMenu() {
   const [open, setOpen] = useState(false);
-  const [soporteOpen, setSoporteOpen] = useState(false);
-  const [registroOpen, setRegistroOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
   const container = useRef<HTMLDivElement>(null);
 
   function close(returnFocus: boolean) {
+    // The branches' own state goes with the tree: it opens again folded.
     setOpen(false);
-    setSoporteOpen(false);
-    setRegistroOpen(false);
     if (returnFocus) menuButton.current?.focus();
   }
 
@@ -56,43 +53,34 @@ export function PortalMenu() {
       </button>
       {open && (
         <ul id="portal-menu-tree" className="menu-tree">
-          <li>
-            <button
-              type="button"
-              className="menu-item"
-              aria-expanded={soporteOpen}
-              aria-controls="menu-soporte"
-              onClick={() => setSoporteOpen(!soporteOpen)}
-            >
-              Soporte al Cliente
-            </button>
-            {soporteOpen && (
-              <ul id="menu-soporte" className="menu-sub">
-                <li>
-                  <button
-                    type="button"
-                    className="menu-item"
-                    aria-expanded={registroOpen}
-                    aria-controls="menu-registro"
-                    onClick={() => setRegistroOpen(!registroOpen)}
-                  >
-                    Registro de usuario
-                  </button>
-                  {registroOpen && (
-                    <ul id="menu-registro" className="menu-sub">
-                      <li>
-                        <button type="button" className="menu-item menu-leaf" onClick={openModificar}>
-                          3.2.3 Modificar información de registro de usuario
-                        </button>
-                      </li>
-                    </ul>
-                  )}
-                </li>
-              </ul>
-            )}
-          </li>
+          <MenuBranch id="menu-soporte" label="Soporte al Cliente">
+            <MenuBranch id="menu-registro" label="Registro de usuario">
+              <li>
+                <button type="button" className="menu-item menu-leaf" onClick={openModificar}>
+                  3.2.3 Modificar información de registro de usuario
+                </button>
+              </li>
+            </MenuBranch>
+          </MenuBranch>
         </ul>
       )}
     </nav>
+  );
+}
+
+/** One branch of the tree: a button that shows or hides its sub-list. */
+function MenuBranch({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  const [expanded, setExpanded] = useState(false);
+  return (
+    <li>
+      <button type="button" className="menu-item" aria-expanded={expanded} aria-controls={id} onClick={() => setExpanded(!expanded)}>
+        {label}
+      </button>
+      {expanded && (
+        <ul id={id} className="menu-sub">
+          {children}
+        </ul>
+      )}
+    </li>
   );
 }

@@ -1,19 +1,14 @@
 import type { Ref, SelectHTMLAttributes } from 'react';
-import { FieldShell, fieldAria } from './FieldShell';
+import { FieldShell, fieldAria, type LabelledFieldProps } from './FieldShell';
 
 export interface SelectOption {
   value: string;
   label: string;
 }
 
-export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
-  id: string;
-  label: string;
+export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'required'>, LabelledFieldProps {
   options: readonly SelectOption[];
   placeholder?: string;
-  error?: string | undefined;
-  hint?: string | undefined;
-  required?: boolean;
   ref?: Ref<HTMLSelectElement>;
 }
 

@@ -1,14 +1,9 @@
 import type { InputHTMLAttributes, Ref } from 'react';
-import { FieldShell, fieldAria } from './FieldShell';
+import { FieldShell, fieldAria, type LabelledFieldProps } from './FieldShell';
 
-export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value'> {
-  id: string;
-  label: string;
+export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'required'>, LabelledFieldProps {
   value: string;
   onValueChange?: (value: string) => void;
-  error?: string | undefined;
-  hint?: string | undefined;
-  required?: boolean;
   ref?: Ref<HTMLInputElement>;
 }
 
