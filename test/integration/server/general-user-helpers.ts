@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { RegistrationSchema, type MailboxEntry, type Registration } from '../../../src-shared/contract';
 import { loadSeed } from '../../../src-server/seed/load-seed';
 import type { SeedUser } from '../../../src-server/seed/seed-schema';
-import { API, DEMO_USERS_FILE, type TestServer } from './harness';
+import { API, DEMO_USERS_FILE, errorOf, type TestServer } from './harness';
 
 export const REGISTRATION = `${API}/general-user/registration`;
 export const VERIFY = `${API}/general-user/password/verify`;
@@ -95,6 +95,21 @@ export async function auditOf(server: TestServer, userId: string): Promise<{ act
  * (so it moves whenever the fake clock did): what a refused request must leave untouched.
  */
 export async function stateOf(server: TestServer) {
-  const dump = (await server.dump());
+  const dump = await server.dump();
   return { ...dump, sessions: (dump.sessions as Record<string, unknown>[]).map(({ last_seen_at: _seen, ...rest }) => rest) };
+}
+
+/**
+ * Sends a request that must be refused as 422 VALIDATION_FAILED naming exactly `field`, and checks that nothing
+ * stored changed; returns the error for the caller's own checks of its message.
+ */
+export async function expectFieldRefused(server: TestServer, field: string, send: () => Promise<Response>) {
+  const before = await stateOf(server);
+  const res = await send();
+  expect(res.status).toBe(422);
+  const error = await errorOf(res);
+  expect(error.code).toBe('VALIDATION_FAILED');
+  expect(Object.keys(error.fields ?? {})).toEqual([field]);
+  expect(await stateOf(server)).toEqual(before);
+  return error;
 }

@@ -9,6 +9,7 @@ import {
   CODE_SUBJECT,
   auditOf,
   emailChangeBody,
+  expectFieldRefused,
   getRegistration,
   latestCode,
   mailsTo,
@@ -44,13 +45,7 @@ describe('Verificar disponibilidad (POST /general-user/email/availability)', () 
   for (const bad of ['no-es-correo', 'ana@', '', 42, null]) {
     it(`a bad address (${JSON.stringify(bad)}) → 422 VALIDATION_FAILED naming email`, async () => {
       const token = await server.login('ana');
-      const before = (await stateOf(server));
-      const res = await availability(token, bad);
-      expect(res.status).toBe(422);
-      const error = await errorOf(res);
-      expect(error.code).toBe('VALIDATION_FAILED');
-      expect(Object.keys(error.fields ?? {})).toEqual(['email']);
-      expect((await stateOf(server))).toEqual(before);
+      await expectFieldRefused(server, 'email', () => availability(token, bad));
     });
   }
 });
