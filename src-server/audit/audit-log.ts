@@ -1,11 +1,12 @@
 import type { Db } from '../db/open-database';
 import { precompiled } from '../db/precompiled';
+import type { AuditAction } from '../../src-shared/contract/audit-actions';
 
 export interface AuditEntry {
   userId: string;
   at: Date;
-  /** What happened, e.g. `registration.update`. */
-  action: string;
+  /** What happened (src-shared/contract/audit-actions.ts). */
+  action: AuditAction;
   /** Names of the changed fields, never their values: no secret is ever audited. */
   fields: readonly string[];
 }

@@ -9,3 +9,4 @@ export * from './drafts';
 export * from './proxy';
 export * from './update';
 export * from './well-formed-text';
+export * from './audit-actions';
