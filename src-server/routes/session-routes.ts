@@ -5,6 +5,9 @@ import { parseBody } from '../http/parse-body';
 import { sendContract } from '../http/send-contract';
 import { logIn } from '../sessions/login';
 import { revokeSession } from '../sessions/session-store';
+import { originOf } from '../http/request-origin';
+import { writeAudit } from '../audit/audit-log';
+import { writeTransaction } from '../db/group-commit';
 
 /** POST /sessions (log in), GET and DELETE /sessions/current (docs/architecture.md §5). */
 export function sessionRoutes(deps: AppDeps) {
@@ -13,7 +16,7 @@ export function sessionRoutes(deps: AppDeps) {
 
     app.post('/sessions', async (request, reply) => {
       const body = parseBody(LoginRequestSchema, request.body);
-      const result = await deps.passwordWork.run(request.ip, () => logIn(deps, body.userId, body.password));
+      const result = await deps.passwordWork.run(request.ip, () => logIn({ ...deps, log: request.log }, body.userId, body.password, originOf(request)));
       request.log.info({ userId: result.user.userId }, 'login');
       return sendContract(reply, 201, LoginResponseSchema, {
         token: result.token,
@@ -31,7 +34,11 @@ export function sessionRoutes(deps: AppDeps) {
     });
 
     app.delete('/sessions/current', { onRequest: auth.requireSession }, async (request, reply) => {
-      await revokeSession(deps.db, auth.sessionOf(request).tokenHash, deps.clock.now());
+      const { tokenHash, userId } = auth.sessionOf(request);
+      const now = deps.clock.now();
+      await writeTransaction(deps.db, async (trx) => {
+        if (await revokeSession(trx, tokenHash, now)) await writeAudit(trx, { userId, at: now, action: 'session.closed', fields: [], origin: originOf(request) });
+      });
       return reply.code(204).send();
     });
   };
