@@ -35,6 +35,8 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   revoked_at: string | null;
+  /** 'self' (logout, lock) or 'other' (closed from another session, a password / e-mail change there); null before migration 0005. */
+  revoked_by: 'self' | 'other' | null;
   /** What the app said in X-Ecuapass-Device at login (informational only, never trusted), or null. */
   device_host: string | null;
   device_os: string | null;

@@ -70,7 +70,7 @@ export async function updateRegistration(
   currentRow?: UserRow,
   /** The request's workstation and IP, for the audit row. */
   origin?: RequestOrigin,
-): Promise<{ row: UserRow; auditId: number }> {
+): Promise<{ row: UserRow; auditId: number; at: Date }> {
   const { db, clock } = deps;
   const current = currentRow ?? (await findUser(db, userId));
   if (!current) throw new AppError('UNAUTHENTICATED');
@@ -157,7 +157,7 @@ export async function updateRegistration(
       passwordChanged: newPasswordHash !== undefined,
     });
   }
-  return { row: saved.after, auditId: saved.auditId };
+  return { row: saved.after, auditId: saved.auditId, at: now };
 }
 
 /**

@@ -52,12 +52,12 @@ export function accountRoutes(deps: AppDeps) {
     });
 
     app.delete('/sessions/:id', { onRequest: auth.requireSession }, async (request, reply) => {
-      const { userId } = auth.sessionOf(request);
+      const { userId, sessionId } = auth.sessionOf(request);
       const params = SessionIdSchema.safeParse(request.params);
       if (!params.success) throw new AppError('NOT_FOUND', undefined, 'La sesión indicada no existe.');
       const now = deps.clock.now();
       const closed = await writeTransaction(deps.db, async (trx) => {
-        if (!(await revokeSessionById(trx, userId, params.data.id, now))) return false;
+        if (!(await revokeSessionById(trx, userId, params.data.id, now, params.data.id === sessionId ? 'self' : 'other'))) return false;
         await writeAudit(trx, { userId, at: now, action: 'session.closed', fields: ['session'], origin: originOf(request) });
         return true;
       });

@@ -26,7 +26,7 @@ export function registrationRoutes(deps: AppDeps) {
       const saved = await updateRegistration({ ...deps, limits: deps.generalUserLimits, log: request.log }, userId, body, tokenHash, user, originOf(request));
       request.log.info({ userId, version: saved.row.version, auditId: saved.auditId }, 'registration updated');
       // The audit event's number is the reference the constancia carries (issue #28).
-      return sendContract(reply, 200, RegistrationSavedSchema, { ...registrationOf(saved.row), auditId: saved.auditId });
+      return sendContract(reply, 200, RegistrationSavedSchema, { ...registrationOf(saved.row), auditId: saved.auditId, savedAt: saved.at.toISOString() });
     });
   };
 }

@@ -51,7 +51,9 @@ export function createAuthenticator(deps: { db: Db; clock: Clock; sessionLimits:
     if (!found || found.user.deactivated_at !== null) throw new AppError('UNAUTHENTICATED');
     // Revoked: closed in "Mi cuenta" of another session, or by a password / e-mail change made elsewhere (this
     // token's own logout forgets the token). The app then says so on its login screen.
-    if (found.session.revoked_at !== null) throw new AppError('UNAUTHENTICATED', undefined, SESSION_CLOSED_MESSAGE);
+    if (found.session.revoked_at !== null) {
+      throw found.session.revoked_by === 'other' ? new AppError('UNAUTHENTICATED', undefined, SESSION_CLOSED_MESSAGE) : new AppError('UNAUTHENTICATED');
+    }
     const { session, user } = found;
     // Numbers, not Dates: this runs on every authenticated request (issue #15).
     const times = { createdAtMs: Date.parse(session.created_at), lastSeenAtMs: Date.parse(session.last_seen_at) };

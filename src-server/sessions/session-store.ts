@@ -16,6 +16,7 @@ export async function createSession(db: Db, userId: string, now: Date, origin?: 
     created_at: now.toISOString(),
     last_seen_at: now.toISOString(),
     revoked_at: null,
+    revoked_by: null,
     device_host: origin?.device.host ?? null,
     device_os: origin?.device.os ?? null,
     device_app: origin?.device.app ?? null,
@@ -26,7 +27,7 @@ export async function createSession(db: Db, userId: string, now: Date, origin?: 
 }
 
 /** The session columns an authenticated request reads. */
-export type AuthSessionRow = Pick<SessionRow, 'token_hash' | 'id' | 'user_id' | 'created_at' | 'last_seen_at' | 'revoked_at'>;
+export type AuthSessionRow = Pick<SessionRow, 'token_hash' | 'id' | 'user_id' | 'created_at' | 'last_seen_at' | 'revoked_at' | 'revoked_by'>;
 
 /** A session row joined with its user's whole row: the one read an authenticated request needs. */
 export interface SessionWithUser {
@@ -59,7 +60,7 @@ const USER_COLUMNS = [
 // A column added to users and not read here is a compile error.
 const everyUserColumn: Exclude<keyof UserRow, (typeof USER_COLUMNS)[number]> extends never ? true : never = true;
 void everyUserColumn;
-const SESSION_COLUMNS = ['s_token_hash', 's_created_at', 's_last_seen_at', 's_revoked_at', 's_id'] as const;
+const SESSION_COLUMNS = ['s_token_hash', 's_created_at', 's_last_seen_at', 's_revoked_at', 's_id', 's_revoked_by'] as const;
 
 const findSessionWithUserQuery = precompiledTuples(1, [...USER_COLUMNS, ...SESSION_COLUMNS], (db: Db, tokenHash: string) =>
   db
@@ -72,6 +73,7 @@ const findSessionWithUserQuery = precompiledTuples(1, [...USER_COLUMNS, ...SESSI
       'sessions.last_seen_at as s_last_seen_at',
       'sessions.revoked_at as s_revoked_at',
       'sessions.id as s_id',
+      'sessions.revoked_by as s_revoked_by',
     ])
     .where('sessions.token_hash', '=', tokenHash),
 );
@@ -109,7 +111,7 @@ function sessionWithUserOf([row]: unknown[][]): SessionWithUser | undefined {
     created_at: v(16),
     updated_at: v(17),
   };
-  return { session: { token_hash: v(18), id: v(22), user_id: user.user_id, created_at: v(19), last_seen_at: v(20), revoked_at: v(21) }, user };
+  return { session: { token_hash: v(18), id: v(22), user_id: user.user_id, created_at: v(19), last_seen_at: v(20), revoked_at: v(21), revoked_by: v(23) }, user };
 }
 
 const touchSessionQuery = precompiled(2, (db: Db, tokenHash: string, lastSeenAt: string) =>
@@ -124,7 +126,7 @@ export async function touchSession(db: Db, tokenHash: string, now: Date): Promis
 export async function revokeSession(db: Db, tokenHash: string, now: Date): Promise<boolean> {
   const result = await db
     .updateTable('sessions')
-    .set({ revoked_at: now.toISOString() })
+    .set({ revoked_at: now.toISOString(), revoked_by: 'self' })
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
@@ -135,7 +137,7 @@ export async function revokeSession(db: Db, tokenHash: string, now: Date): Promi
 export async function revokeOtherSessions(db: Db, userId: string, keepTokenHash: string, now: Date): Promise<number> {
   const result = await db
     .updateTable('sessions')
-    .set({ revoked_at: now.toISOString() })
+    .set({ revoked_at: now.toISOString(), revoked_by: 'other' })
     .where('user_id', '=', userId)
     .where('token_hash', '!=', keepTokenHash)
     .where('revoked_at', 'is', null)
@@ -152,10 +154,10 @@ export function listOpenSessions(db: Db, userId: string): Promise<SessionRow[]> 
  * Revokes one session of `userId` by its public id; false when there is no open one with that id for this user (an
  * id of another user's session is treated exactly like an unknown one).
  */
-export async function revokeSessionById(db: Db, userId: string, id: string, now: Date): Promise<boolean> {
+export async function revokeSessionById(db: Db, userId: string, id: string, now: Date, by: 'self' | 'other'): Promise<boolean> {
   const result = await db
     .updateTable('sessions')
-    .set({ revoked_at: now.toISOString() })
+    .set({ revoked_at: now.toISOString(), revoked_by: by })
     .where('id', '=', id)
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)

@@ -75,5 +75,5 @@ export const ActivityPageSchema = z.object({ events: z.array(ActivityEventSchema
 export type ActivityPage = z.infer<typeof ActivityPageSchema>;
 
 /** PUT /general-user/registration's answer: the saved registration and the audit event's number (the constancia's reference). */
-export const RegistrationSavedSchema = RegistrationSchema.extend({ auditId: z.number().int().positive() });
+export const RegistrationSavedSchema = RegistrationSchema.extend({ auditId: z.number().int().positive(), savedAt: z.iso.datetime() });
 export type RegistrationSaved = z.infer<typeof RegistrationSavedSchema>;

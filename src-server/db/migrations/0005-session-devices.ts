@@ -14,6 +14,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('sessions').addColumn('device_os', 'text').execute();
   await db.schema.alterTable('sessions').addColumn('device_app', 'text').execute();
   await db.schema.alterTable('sessions').addColumn('ip', 'text').execute();
+  // Who ended a revoked session: 'self' (its own logout or lock) or 'other' (closed from another session, or by a
+  // password or e-mail change made there); the app says "Su sesión se cerró desde otro equipo" for 'other' only.
+  await db.schema.alterTable('sessions').addColumn('revoked_by', 'text').execute();
   // Sessions of before this migration get an id each (one statement per row: there are few, and ids are random).
   const typed = db as unknown as Kysely<{ sessions: { token_hash: string; id: string | null } }>;
   for (const { token_hash } of await typed.selectFrom('sessions').select('token_hash').execute()) {
@@ -34,7 +37,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('audit_log').dropColumn('ip').execute();
   await db.schema.alterTable('audit_log').dropColumn('device').execute();
   await db.schema.dropIndex('sessions_id_unique').execute();
-  for (const column of ['ip', 'device_app', 'device_os', 'device_host', 'id']) {
+  for (const column of ['revoked_by', 'ip', 'device_app', 'device_os', 'device_host', 'id']) {
     await db.schema.alterTable('sessions').dropColumn(column).execute();
   }
 }

@@ -213,6 +213,7 @@ describe('Actividad de la cuenta', () => {
     expect(event).toMatchObject({ id: saved.auditId, action: 'registration.update', device: OFFICE });
     expect(event?.fields).toEqual(expect.arrayContaining(['phone1', 'fax']));
     expect(JSON.stringify(event)).not.toContain('042777666');
+    expect(saved.savedAt).toBe(event?.at);
   });
 });
 
