@@ -53,6 +53,12 @@ const FIELDS: readonly { field: string; label: string; read: (r: ComparableRegis
   { field: 'email', label: 'Correo electrónico', read: (r) => r.email.toLowerCase() },
 ];
 
+/** The form's label of each wire field name (the audit trail's names), the password included. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(FIELDS.map((f) => [f.field, f.label])),
+  password: 'Contraseña',
+};
+
 export function registrationChanges(before: ComparableRegistration, after: ComparableRegistration, passwordChanged: boolean): ChangeSummary {
   const changes: FieldChange[] = [];
   for (const f of FIELDS) {

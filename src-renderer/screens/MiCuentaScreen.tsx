@@ -1,0 +1,20 @@
+import { useAppStore } from '../state/app-store';
+import { SessionsSection } from './mi-cuenta/SessionsSection';
+import { ActivitySection } from './mi-cuenta/ActivitySection';
+
+/** "Mi cuenta" (issue 28), from the user's name in the top bar: Sesiones activas and Actividad de la cuenta. */
+export function MiCuentaScreen() {
+  const session = useAppStore((s) => s.session);
+  return (
+    <main className="screen screen-wide" aria-labelledby="mc-title">
+      <h1 id="mc-title">Mi cuenta</h1>
+      {session && (
+        <p>
+          {session.user.name} ({session.user.userId})
+        </p>
+      )}
+      <SessionsSection />
+      <ActivitySection />
+    </main>
+  );
+}
