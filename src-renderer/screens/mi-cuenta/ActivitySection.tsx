@@ -14,7 +14,7 @@ const page = (before: string | null, filter: AuditAction | '') =>
   ecuapass.getActivity({ limit: PAGE, ...(before ? { before } : {}), ...(filter ? { type: filter } : {}) });
 
 /** "Actividad de la cuenta": the audit trail, newest first, 50 at a time ("Ver más"), filtered by type. */
-export function ActivitySection() {
+export function ActivitySection({ refresh }: { refresh: number }) {
   const [type, setType] = useState<AuditAction | ''>('');
   const [events, setEvents] = useState<ActivityEvent[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -33,10 +33,10 @@ export function ActivitySection() {
   }, []);
   const more = (before: string) => call(() => page(before, type)).then((res) => apply(res, true));
 
-  // The first page, again whenever the filter changes.
+  // The first page, again whenever the filter changes or the screen says the trail grew.
   useEffect(() => {
     void page(null, type).then((res) => apply(res, false));
-  }, [apply, type]);
+  }, [apply, type, refresh]);
 
   return (
     <section className="account-section" aria-labelledby="mc-activity-title">

@@ -9,7 +9,7 @@ import { useBridgeCall } from '../../hooks/use-bridge-call';
 type Pending = { kind: 'one'; session: SessionView } | { kind: 'others' } | null;
 
 /** "Sesiones activas": every live session of this user, "Este equipo" marked; close one, or all the others. */
-export function SessionsSection() {
+export function SessionsSection({ onClosed }: { onClosed: () => void }) {
   const [sessions, setSessions] = useState<SessionView[] | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -42,6 +42,7 @@ export function SessionsSection() {
       if (!res.ok) return res.error.code === 'UNAUTHENTICATED' ? undefined : setError(res.error);
       setStatus(res.value.closed === 1 ? 'Se cerró 1 sesión.' : `Se cerraron ${res.value.closed} sesiones.`);
     }
+    onClosed();
     await load();
   }
 
