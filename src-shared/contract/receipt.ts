@@ -19,9 +19,16 @@ export type Receipt = z.infer<typeof ReceiptSchema>;
 /** Dates shown to the user: Ecuador's time (America/Guayaquil, UTC-5, no DST), Spanish (Ecuador). */
 export const ECUADOR_TIME_ZONE = 'America/Guayaquil';
 
-/** "7 de diciembre de 2026, 19:05:12" in Guayaquil. */
+const DATE = new Intl.DateTimeFormat('es-EC', { timeZone: ECUADOR_TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
+const TIME = new Intl.DateTimeFormat('es-EC', { timeZone: ECUADOR_TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+/**
+ * "7 de diciembre de 2026, 19:05:12" in Guayaquil: date and 24-hour time formatted apart and joined here, so the
+ * text is the same whichever ICU data the runtime has (Node's and Chromium's join a long date and a time differently).
+ */
 export function ecuadorDateTime(iso: string): string {
-  return new Date(iso).toLocaleString('es-EC', { timeZone: ECUADOR_TIME_ZONE, dateStyle: 'long', timeStyle: 'medium' });
+  const at = new Date(iso);
+  return `${DATE.format(at)}, ${TIME.format(at)}`;
 }
 
 /** The reference number as printed: "AUD-000123". */
