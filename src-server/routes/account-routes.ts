@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   ActivityPageSchema,
   ActivityQuerySchema,
@@ -8,17 +8,16 @@ import {
   SessionListSchema,
   type SessionView,
 } from '../../src-shared/contract/account';
-import { fieldErrorsFrom } from '../../src-shared/contract';
 import type { AppDeps } from '../app-deps';
 import { activityPage, previousLogin } from '../audit/activity';
 import { writeAudit } from '../audit/audit-log';
 import { writeTransaction } from '../db/group-commit';
 import { AppError } from '../http/app-error';
+import { parseQuery } from '../http/parse-body';
 import { originOf } from '../http/request-origin';
 import { sendContract } from '../http/send-contract';
 import { sessionExpiryMs } from '../sessions/session-policy';
 import { listOpenSessions, revokeOtherSessions, revokeSessionById } from '../sessions/session-store';
-import type { z } from 'zod';
 
 /**
  * "Mi cuenta" (issue #28, docs/architecture.md §5): the caller's own sessions and activity. Every query is scoped to
@@ -69,7 +68,7 @@ export function accountRoutes(deps: AppDeps) {
     // Only "the others": closing every session at once is Cerrar sesión plus this.
     app.delete('/sessions', { onRequest: auth.requireSession }, async (request, reply) => {
       const { userId, tokenHash } = auth.sessionOf(request);
-      parseQuery(CloseOthersQuerySchema, request);
+      parseQuery(CloseOthersQuerySchema, request.query);
       const now = deps.clock.now();
       const closed = await writeTransaction(deps.db, async (trx) => {
         const n = await revokeOtherSessions(trx, userId, tokenHash, now);
@@ -81,7 +80,7 @@ export function accountRoutes(deps: AppDeps) {
 
     app.get('/general-user/activity', { onRequest: auth.requireSession }, async (request, reply) => {
       const { userId } = auth.sessionOf(request);
-      const q = parseQuery(ActivityQuerySchema, request);
+      const q = parseQuery(ActivityQuerySchema, request.query);
       const page = await activityPage(deps.db, userId, {
         limit: q.limit,
         ...(q.before !== undefined ? { before: Number(q.before) } : {}),
@@ -90,11 +89,4 @@ export function accountRoutes(deps: AppDeps) {
       return sendContract(reply, 200, ActivityPageSchema, page);
     });
   };
-}
-
-/** A query string checked like a body: 422 naming each parameter that breaks the schema. */
-function parseQuery<S extends z.ZodType>(schema: S, request: FastifyRequest): z.output<S> {
-  const result = schema.safeParse(request.query ?? {});
-  if (!result.success) throw new AppError('VALIDATION_FAILED', fieldErrorsFrom(result.error));
-  return result.data;
 }
