@@ -57,7 +57,7 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
   if (loaded.problem) log.warn(`settings: ${loaded.problem}; using defaults`);
   let settings = loaded.settings;
   // Machine policy (issue 10): read once, before any URL is used.
-  const policy = loadPolicyForApp({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, log });
+  const policy = await loadPolicyForApp({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, log });
   const policyView = policyState(policy);
   const saveSettings = (next: AppSettings) => {
     settings = next;

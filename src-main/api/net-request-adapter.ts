@@ -143,6 +143,8 @@ export function netRequestAdapter(
       if (config.timeout) {
         if (runtime.timeoutMechanism === 'timer') timer = setTimeout(onTimeout, config.timeout);
         else {
+          // Only where runtimeFeatures() answered 'abort-signal' (Electron >= 29, Node 20): no shutdown spin there.
+          // eslint-disable-next-line no-restricted-properties -- the modern branch of the runtime seam
           timeoutSignal = AbortSignal.timeout(config.timeout);
           timeoutSignal.addEventListener('abort', onTimeout, { once: true });
         }

@@ -88,7 +88,7 @@ describe('draft encryption per OS and runtime', () => {
   it.each([
     ['win32', 'DPAPI'],
     ['darwin', 'the login keychain'],
-  ] as const)('%s (%s): the default is an encrypted draft, on either runtime', (platform) => {
+  ] as const)('%s (%s): the default is an encrypted draft, on either runtime', (platform, _cipher) => {
     for (const versions of [ELECTRON_25, ELECTRON_45]) {
       const { store, encryptedOnDisk } = storeWith(draftCipherFor(fakeSafeStorage({ available: true }), platform, runtimeFeatures(versions)));
       expect(store.encrypted).toBe(true);
