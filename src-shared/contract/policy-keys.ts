@@ -25,6 +25,8 @@ interface KeyBase {
   category: 'connection' | 'session' | 'updates' | 'proxy';
   title: Text;
   help: Text;
+  /** A value for the sample configuration profile (deploy/macos); none: the sample leaves the key commented out. */
+  example?: string | number | boolean;
 }
 export type PolicyKey =
   | (KeyBase & { kind: 'string'; maxLength: number })
@@ -42,6 +44,7 @@ export const POLICY_CATEGORIES: Record<PolicyKey['category'], Text> = {
 export const POLICY_KEYS: readonly PolicyKey[] = [
   {
     name: 'BackendUrl',
+    example: 'https://ecuapass.su-agencia.ec',
     path: ['backendUrl'],
     kind: 'string',
     maxLength: 2048,
@@ -54,6 +57,7 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
   },
   {
     name: 'IdleLockMinutes',
+    example: 15,
     path: ['idleLockMinutes'],
     kind: 'integer',
     min: 1,
@@ -67,6 +71,7 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
   },
   {
     name: 'UpdatesEnabled',
+    example: true,
     path: ['updates', 'enabled'],
     kind: 'boolean',
     category: 'updates',
@@ -78,6 +83,7 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
   },
   {
     name: 'UpdateFeedUrl',
+    example: 'https://ecuapass.su-agencia.ec/actualizaciones/mac',
     path: ['updates', 'feedUrl'],
     kind: 'string',
     maxLength: 2048,
@@ -90,6 +96,7 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
   },
   {
     name: 'ProxyMode',
+    example: 'manual',
     path: ['proxy', 'mode'],
     kind: 'enum',
     values: PROXY_MODES,
@@ -102,6 +109,7 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
   },
   {
     name: 'ProxyServer',
+    example: 'proxy.su-agencia.local:8080',
     path: ['proxy', 'server'],
     kind: 'string',
     maxLength: 300,
@@ -111,6 +119,7 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
   },
   {
     name: 'ProxyBypass',
+    example: '<local>,*.su-agencia.local',
     path: ['proxy', 'bypass'],
     kind: 'string',
     maxLength: 2000,
