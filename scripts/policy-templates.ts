@@ -225,7 +225,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const stale: string[] = [];
   for (const [rel, text] of Object.entries(renderAll(read))) {
     const file = path.join(repo, rel);
-    let current: string | null = null;
+    let current: string | null;
     try {
       current = readFileSync(file, 'utf8');
     } catch {
