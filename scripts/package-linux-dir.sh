@@ -27,6 +27,9 @@ runtime_flags=()
 if [[ "${ECUAPASS_PACKAGE_RUNTIME:-}" != installed ]]; then
   runtime="$(bash "$here/provision-electron.sh" | tail -1)"
   [[ -x "$runtime/electron" ]] || { log "ERROR: no Electron runtime in '$runtime'"; exit 1; }
+  # The real folder: were .cache/electron-<v> a symlink (a worktree sharing another's runtime), `cp -al` would copy
+  # the link and the rm below would delete the loader and marker of the SHARED runtime.
+  runtime="$(cd -- "$runtime" && pwd -P)"
 
   # electron-builder copies an unpacked electronDist folder verbatim. The provisioned runtime carries a test loader in
   # resources/app and a .provisioned marker: stage a clean copy (hard links, so it costs nothing) without them.
