@@ -23,13 +23,14 @@ const targets = (os: string) => Object.fromEntries((config[os].target as Target[
 describe('electron-builder.yml', () => {
   it("passes electron-builder's own configuration validation (the schema of the installed electron-builder)", async () => {
     await expect(validateConfiguration(structuredClone(config), new DebugLogger(false))).resolves.toBeUndefined();
-  });
+    // The first call loads and compiles electron-builder's JSON schema: seconds on a busy machine.
+  }, 60_000);
 
   it('the validation does refuse a misspelt option (so the test above can fail)', async () => {
     const wrong = structuredClone(config);
     wrong.win.signtoolOption = wrong.win.signtoolOptions;
     await expect(validateConfiguration(wrong, new DebugLogger(false))).rejects.toThrow(/Invalid configuration object[\s\S]*configuration\.win/);
-  });
+  }, 60_000);
 
   it('Windows: NSIS (per user by default, per machine on request) and MSI (per machine), x64', () => {
     expect(targets('win')).toEqual({ nsis: ['x64'], msi: ['x64'] });
