@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEVICE_TOKEN_HEADER, DeviceTokenSchema, ERROR_MESSAGES, LoginResponseSchema } from '../../../src-shared/contract';
 import { DEVICE_TOKEN_DAYS } from '../../../src-server/security/device-token';
 import { API, DEMO_PASSWORD, serverForFile, type TestServer } from './harness';
@@ -94,19 +94,20 @@ describe('an unknown ID.usuario and a wrong password are indistinguishable, lock
 });
 
 describe('a trusted device keeps its own budget (OWASP device cookie)', () => {
-  // A small address budget, refusals answered at once: the flood reaches the limit quickly.
+  // A small address budget that refills slowly (one a minute), refusals answered at once: a flood reaches the limit
+  // quickly and stays there for the test.
   const server = serverForFile({
     users: usersWith('oficina1', 'oficina2', 'oficina3'),
-    passwordWork: { perSourceBurst: 12, perSourcePerMinute: 12, perSourceInFlight: 8, refusalDelayMs: 0 },
+    passwordWork: { perSourceBurst: 12, perSourcePerMinute: 1, perSourceInFlight: 8, refusalDelayMs: 0 },
+  });
+  // Each device logged in once, before any flood: its token.
+  const trusted: Record<string, string> = {};
+  beforeAll(async () => {
+    for (const userId of ['oficina1', 'oficina2']) trusted[userId] = deviceTokenOf(await attempt(server, userId, DEMO_PASSWORD));
   });
 
-  /** A device that logged in as `userId` once: its token. */
-  async function trustedDeviceOf(userId: string): Promise<string> {
-    return deviceTokenOf(await attempt(server, userId, DEMO_PASSWORD));
-  }
-
   it('a flood of wrong passwords at the account, from the same address: the untrusted right login gets 423, the trusted device logs in during and after it', async () => {
-    const token = await trustedDeviceOf('oficina1');
+    const token = trusted.oficina1 as string;
     const flood = Array.from({ length: 20 }, (_, i) => attempt(server, 'oficina1', `${WRONG}${i}`));
     const during = attempt(server, 'oficina1', DEMO_PASSWORD, token);
     const [floodAnswers, duringAnswer] = await Promise.all([Promise.all(flood), during]);
@@ -121,7 +122,7 @@ describe('a trusted device keeps its own budget (OWASP device cookie)', () => {
   });
 
   it('a flood of many IDs from the same address exhausts its budget: an untrusted right login gets 429, the trusted one 201', async () => {
-    const token = await trustedDeviceOf('oficina2');
+    const token = trusted.oficina2 as string;
     const flood = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(server, `nadie-${i}`, WRONG)));
     expect(flood.filter((a) => a.status === 429).length).toBeGreaterThan(0);
     const untrusted = await attempt(server, 'oficina2', DEMO_PASSWORD);
