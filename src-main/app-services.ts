@@ -13,7 +13,7 @@ import { deferredHandlers } from './ipc/deferred-handlers';
 import { sessionBridgeHandlers } from './ipc/session-handlers';
 import { RegistrationService } from './registration/registration-service';
 import type { BridgeHandlers } from './ipc/bridge-handlers';
-import { KEYCHAIN_SERVICE } from './session/secure-store';
+import { DEVICE_TOKEN_KEYCHAIN_SERVICE, KEYCHAIN_SERVICE } from './session/secure-store';
 import { KeychainHostClient } from './session/keychain-host/host-client';
 import { HelperKeychainStore } from './session/keychain-host/helper-keychain-store';
 import { spawnKeychainHelper } from './session/keychain-host/spawn-helper';
@@ -115,6 +115,9 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
     log.warn(`keychain unavailable, session kept in memory: ${reason}`),
   );
   const opened = { store: keychain };
+  const deviceTokens = new HelperKeychainStore(keychainClient, DEVICE_TOKEN_KEYCHAIN_SERVICE, (reason) =>
+    log.warn(`keychain unavailable for the trusted-device token, kept in memory: ${reason}`),
+  );
   ctx.setAbout(() => aboutText(appInfo(connection.backendUrl, keychain.kind === 'keychain'), logFolder()));
   // With nobody to restore, the keychain helper (a process of its own) is started once the login is on screen
   // rather than competing with the page for the CPU while it starts.
@@ -124,6 +127,7 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
 
   const sessions: SessionManager = new SessionManager({
     store: opened.store,
+    deviceTokens,
     connection,
     lastUser: {
       get: () => settings.lastUserId,

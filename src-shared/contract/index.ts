@@ -11,3 +11,4 @@ export * from './update';
 export * from './well-formed-text';
 export * from './audit-actions';
 export * from './policy-keys';
+export * from './device-token';
