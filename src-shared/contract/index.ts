@@ -12,3 +12,5 @@ export * from './well-formed-text';
 export * from './audit-actions';
 export * from './policy-keys';
 export * from './device-token';
+export * from './account';
+export * from './receipt';
