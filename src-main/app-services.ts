@@ -14,7 +14,7 @@ import { sessionBridgeHandlers } from './ipc/session-handlers';
 import { accountBridgeHandlers } from './ipc/account-handlers';
 import { RegistrationService } from './registration/registration-service';
 import type { BridgeHandlers } from './ipc/bridge-handlers';
-import { KEYCHAIN_SERVICE } from './session/secure-store';
+import { DEVICE_TOKEN_KEYCHAIN_SERVICE, KEYCHAIN_SERVICE } from './session/secure-store';
 import { KeychainHostClient } from './session/keychain-host/host-client';
 import { HelperKeychainStore } from './session/keychain-host/helper-keychain-store';
 import { spawnKeychainHelper } from './session/keychain-host/spawn-helper';
@@ -58,7 +58,7 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
   if (loaded.problem) log.warn(`settings: ${loaded.problem}; using defaults`);
   let settings = loaded.settings;
   // Machine policy (issue 10): read once, before any URL is used.
-  const policy = loadPolicyForApp({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, log });
+  const policy = await loadPolicyForApp({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, log });
   const policyView = policyState(policy);
   const saveSettings = (next: AppSettings) => {
     settings = next;
@@ -116,6 +116,9 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
     log.warn(`keychain unavailable, session kept in memory: ${reason}`),
   );
   const opened = { store: keychain };
+  const deviceTokens = new HelperKeychainStore(keychainClient, DEVICE_TOKEN_KEYCHAIN_SERVICE, (reason) =>
+    log.warn(`keychain unavailable for the trusted-device token, kept in memory: ${reason}`),
+  );
   ctx.setAbout(() => aboutText(appInfo(connection.backendUrl, keychain.kind === 'keychain'), logFolder()));
   // With nobody to restore, the keychain helper (a process of its own) is started once the login is on screen
   // rather than competing with the page for the CPU while it starts.
@@ -125,6 +128,7 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
 
   const sessions: SessionManager = new SessionManager({
     store: opened.store,
+    deviceTokens,
     connection,
     lastUser: {
       get: () => settings.lastUserId,

@@ -4,6 +4,7 @@ import type { RegistrationUpdate } from '../../src-shared/registration/update';
 import {
   API_PREFIX,
   CurrentSessionResponseSchema,
+  DEVICE_TOKEN_HEADER,
   DeactivationResponseSchema,
   HealthResponseSchema,
   EmailAvailabilityResponseSchema,
@@ -59,8 +60,9 @@ export class ApiClient {
     this.http = createBackendHttp({ ...options, adapter: options.adapter ?? nodeFetchAdapter(), timeoutMs: options.timeoutMs ?? 15_000 });
   }
 
-  login(body: LoginRequest): Promise<Result<LoginResponse>> {
-    return this.call('post', SESSIONS, LoginResponseSchema, undefined, body);
+  /** With the trusted-device token this device holds for the user, if any (X-Ecuapass-Device-Token). */
+  login(body: LoginRequest, deviceToken?: string | null): Promise<Result<LoginResponse>> {
+    return this.call('post', SESSIONS, LoginResponseSchema, undefined, body, deviceToken ? { [DEVICE_TOKEN_HEADER]: deviceToken } : undefined);
   }
 
   currentSession(token: string): Promise<Result<CurrentSessionResponse>> {
@@ -129,12 +131,14 @@ export class ApiClient {
     schema: S,
     token?: string,
     data?: unknown,
+    headers?: Record<string, string>,
   ): Promise<Result<S extends z.ZodType ? z.output<S> : null>> {
     type Out = S extends z.ZodType ? z.output<S> : null;
     // Only the keys this call has: every key is merged with the instance's defaults.
     const config: AxiosRequestConfig = { method, url };
     if (data !== undefined) config.data = data;
     if (token) config.token = token;
+    if (headers) config.headers = headers;
     let body: unknown;
     try {
       body = (await this.http.request(config)).data;

@@ -97,6 +97,16 @@ export interface AttemptCountersTable {
   locked_until: string | null;
 }
 
+/** Trusted-device tokens (security/device-token.ts): only the token's sha256 is kept. */
+export interface DeviceTokensTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
 export interface SandboxMailboxTable {
   id: Generated<number>;
   to_address: string;
@@ -114,6 +124,7 @@ export interface Database {
   security_code_sends: SecurityCodeSendsTable;
   sandbox_mailbox: SandboxMailboxTable;
   attempt_counters: AttemptCountersTable;
+  device_tokens: DeviceTokensTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

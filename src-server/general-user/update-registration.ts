@@ -15,6 +15,7 @@ import type { Mailer } from '../mail/mailer';
 import type { RequestOrigin } from '../http/request-origin';
 import { hashPassword, verifyPassword } from '../security/password-hash';
 import { revokeOtherSessions } from '../sessions/session-store';
+import { revokeDeviceTokens } from '../security/device-token';
 import { findUser, writeRegistration } from '../users/user-repository';
 import { changedFieldNames, type EditableColumns } from './changed-fields';
 import { checkSecurityCode } from './check-security-code';
@@ -132,6 +133,8 @@ export async function updateRegistration(
       // Whoever else holds a session (maybe the one who stole the old password) is logged out, in the
       // same transaction as the change (Keycloak's "sign out other sessions", on by default here).
       if (newEmail !== undefined || newPasswordHash !== undefined) await revokeOtherSessions(trx, userId, currentTokenHash, now);
+      // A new password: no device vouches for the user any more (docs/architecture.md §5, trusted devices).
+      if (newPasswordHash !== undefined) await revokeDeviceTokens(trx, userId, now);
 
       const auditId = await writeAudit(trx, {
         userId,

@@ -4,6 +4,7 @@ import * as generalUserChanges from './0002-general-user-changes';
 import * as emailCaseInsensitive from './0003-email-case-insensitive';
 import * as attemptCounters from './0004-attempt-counters';
 import * as sessionDevices from './0005-session-devices';
+import * as deviceTokens from './0007-device-tokens';
 
 /**
  * Every migration, listed in code rather than found by globbing a folder, so the compiled
@@ -15,4 +16,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-email-case-insensitive': emailCaseInsensitive,
   '0004-attempt-counters': attemptCounters,
   '0005-session-devices': sessionDevices,
+  '0007-device-tokens': deviceTokens,
 };
