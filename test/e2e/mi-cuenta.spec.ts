@@ -53,6 +53,7 @@ test('B sees A in Sesiones activas and closes it; A is told on its login screen,
   await expect(b.getByRole('heading', WELCOME)).toBeVisible();
   // Último ingreso: A's login, from this same workstation.
   await expect(b.getByText(/^Último ingreso: .+, desde /)).toBeVisible();
+  await screenshot(b, '39-ultimo-ingreso');
   await openMiCuenta(b, 'Carlos Andrés Vera Salazar');
 
   const sessions = b.getByRole('table', { name: 'Sesiones abiertas con su usuario' });
