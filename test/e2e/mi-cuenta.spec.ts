@@ -126,6 +126,8 @@ test('the confirmation lists each changed field old → new; the constancia PDF 
   const pdf = `${file}.pdf`;
   expect(existsSync(pdf)).toBe(true);
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  // The hidden window that printed it is gone: only the app's own window is left.
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
 
   // -layout keeps each table row on one line; words are compared with the line breaks of the layout evened out.
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
