@@ -17,6 +17,7 @@ import { createMailer } from './mail/create-mailer';
 import { DEFAULT_MAIL_FROM } from './config';
 import { devMailboxRoutes } from './routes/dev-mailbox-routes';
 import { generalUserRoutes } from './routes/general-user-routes';
+import { accountSecurityRoutes } from './routes/account-security-routes';
 import { defaultPasswordWorkLimits, PasswordWorkBudget, type PasswordWorkLimits } from './security/password-work-budget';
 
 export interface BuildAppOptions {
@@ -80,6 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(sessionRoutes(deps), { prefix: API_PREFIX });
   await app.register(registrationRoutes(deps), { prefix: API_PREFIX });
   await app.register(generalUserRoutes(deps), { prefix: API_PREFIX });
+  await app.register(accountSecurityRoutes(deps), { prefix: API_PREFIX });
   if (mailer.kind === 'sandbox') await app.register(devMailboxRoutes(options.db));
   return app;
 }

@@ -33,6 +33,8 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   revoked_at: string | null;
+  /** 1: opened with an automatic key; only the forced password change works (issue 27). */
+  must_change_password: Generated<number>;
 }
 
 export interface AuditLogTable {
@@ -92,6 +94,44 @@ export interface SandboxMailboxTable {
   sent_at: string;
 }
 
+/** One live automatic key per user (Reiniciar clave): salted scrypt of user and key, never the key. */
+export interface PasswordResetsTable {
+  user_id: string;
+  key_hash: string;
+  created_at: string;
+  expires_at: string;
+  failed_tries: number;
+  spent_at: string | null;
+}
+
+/** Two-step verification (TOTP, RFC 6238): the secret in force and a pending enrolment. */
+export interface TwoFactorTable {
+  user_id: string;
+  secret: string | null;
+  enabled_at: string | null;
+  pending_secret: string | null;
+  pending_created_at: string | null;
+  last_step: number | null;
+}
+
+/** sha256 of user and recovery code (80 random bits); each used once. */
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface LoginChallengesTable {
+  /** sha256 hex of the challenge handed out by POST /sessions. */
+  challenge_hash: string;
+  user_id: string;
+  subject: string;
+  must_change_password: number;
+  created_at: string;
+  expires_at: string;
+  spent_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -101,8 +141,14 @@ export interface Database {
   security_code_sends: SecurityCodeSendsTable;
   sandbox_mailbox: SandboxMailboxTable;
   attempt_counters: AttemptCountersTable;
+  password_resets: PasswordResetsTable;
+  two_factor: TwoFactorTable;
+  recovery_codes: RecoveryCodesTable;
+  login_challenges: LoginChallengesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type EmailSecurityCodeRow = Selectable<EmailSecurityCodesTable>;
+export type PasswordResetRow = Selectable<PasswordResetsTable>;
+export type LoginChallengeRow = Selectable<LoginChallengesTable>;

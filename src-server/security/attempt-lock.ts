@@ -12,7 +12,7 @@ import type { Database } from '../db/schema';
  * sets the lock at once, so a process that dies mid-check cannot leave a permanent lock; a success
  * clears the row. While locked, nothing is counted and nothing is hashed.
  */
-export type AttemptScope = 'login' | 'verify';
+export type AttemptScope = 'login' | 'verify' | 'reset-user' | 'reset-address' | 'two-factor';
 
 export interface AttemptPolicy {
   maxTries: number;

@@ -4,8 +4,11 @@ import { precompiled, precompiledTuples } from '../db/precompiled';
 import type { SessionRow, UserRow } from '../db/schema';
 import { hashBearerSecret, newBearerSecret } from '../security/bearer-secret';
 
-/** Creates a session and returns the token, which exists only in this answer (the DB keeps its hash). */
-export async function createSession(db: Db, userId: string, now: Date): Promise<{ token: string; row: SessionRow }> {
+/**
+ * Creates a session and returns the token, which exists only in this answer (the DB keeps its hash).
+ * `mustChangePassword`: opened with an automatic key (Reiniciar clave), so only the forced change works.
+ */
+export async function createSession(db: Db, userId: string, now: Date, mustChangePassword = false): Promise<{ token: string; row: SessionRow }> {
   const token = newBearerSecret();
   const row: SessionRow = {
     token_hash: hashBearerSecret(token),
@@ -13,6 +16,7 @@ export async function createSession(db: Db, userId: string, now: Date): Promise<
     created_at: now.toISOString(),
     last_seen_at: now.toISOString(),
     revoked_at: null,
+    must_change_password: mustChangePassword ? 1 : 0,
   };
   await db.insertInto('sessions').values(row).execute();
   return { token, row };
@@ -49,7 +53,7 @@ const USER_COLUMNS = [
 // A column added to users and not read here is a compile error.
 const everyUserColumn: Exclude<keyof UserRow, (typeof USER_COLUMNS)[number]> extends never ? true : never = true;
 void everyUserColumn;
-const SESSION_COLUMNS = ['s_token_hash', 's_created_at', 's_last_seen_at', 's_revoked_at'] as const;
+const SESSION_COLUMNS = ['s_token_hash', 's_created_at', 's_last_seen_at', 's_revoked_at', 's_must_change_password'] as const;
 
 const findSessionWithUserQuery = precompiledTuples(1, [...USER_COLUMNS, ...SESSION_COLUMNS], (db: Db, tokenHash: string) =>
   db
@@ -61,6 +65,7 @@ const findSessionWithUserQuery = precompiledTuples(1, [...USER_COLUMNS, ...SESSI
       'sessions.created_at as s_created_at',
       'sessions.last_seen_at as s_last_seen_at',
       'sessions.revoked_at as s_revoked_at',
+      'sessions.must_change_password as s_must_change_password',
     ])
     .where('sessions.token_hash', '=', tokenHash),
 );
@@ -98,7 +103,15 @@ function sessionWithUserOf([row]: unknown[][]): SessionWithUser | undefined {
     created_at: v(16),
     updated_at: v(17),
   };
-  return { session: { token_hash: v(18), user_id: user.user_id, created_at: v(19), last_seen_at: v(20), revoked_at: v(21) }, user };
+  const session: SessionRow = {
+    token_hash: v(18),
+    user_id: user.user_id,
+    created_at: v(19),
+    last_seen_at: v(20),
+    revoked_at: v(21),
+    must_change_password: Number(v(22)),
+  };
+  return { session, user };
 }
 
 const touchSessionQuery = precompiled(2, (db: Db, tokenHash: string, lastSeenAt: string) =>
@@ -116,6 +129,17 @@ export async function revokeSession(db: Db, tokenHash: string, now: Date): Promi
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .execute();
+}
+
+/** Ends every live session of the user (an automatic key was used). */
+export async function revokeAllSessions(db: Db, userId: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Ends every live session of the user except `keepTokenHash` (after a password or e-mail change). */

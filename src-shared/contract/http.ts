@@ -22,10 +22,12 @@ export const LoginResponseSchema = z.object({
   token: z.string().min(1),
   expiresAt: z.iso.datetime(),
   user: SessionUserSchema,
+  /** Signed in with an automatic key (Reiniciar clave): only "Cambio de clave obligatorio" works until it is done. */
+  passwordChangeRequired: z.boolean(),
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
-export const CurrentSessionResponseSchema = z.object({ userId: z.string(), expiresAt: z.iso.datetime() });
+export const CurrentSessionResponseSchema = z.object({ userId: z.string(), expiresAt: z.iso.datetime(), passwordChangeRequired: z.boolean() });
 export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponseSchema>;
 
 /** The stored registration as the backend returns it (wire values: docs/architecture.md §5). */

@@ -10,3 +10,4 @@ export * from './proxy';
 export * from './update';
 export * from './well-formed-text';
 export * from './audit-actions';
+export * from './account-security';
