@@ -12,6 +12,7 @@ import { registerBridge, type IpcMainLike } from './ipc/register-bridge';
 import { deferredHandlers } from './ipc/deferred-handlers';
 import { sessionBridgeHandlers } from './ipc/session-handlers';
 import { RegistrationService } from './registration/registration-service';
+import { TwoFactorService } from './account/two-factor-service';
 import type { BridgeHandlers } from './ipc/bridge-handlers';
 import { KEYCHAIN_SERVICE } from './session/secure-store';
 import { KeychainHostClient } from './session/keychain-host/host-client';
@@ -133,6 +134,7 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
   });
   sessionsRef = sessions;
   const registration = new RegistrationService(sessions);
+  const twoFactor = new TwoFactorService(sessions);
   const settingsService = new SettingsService({
     read: () => settings,
     save: saveSettings,
@@ -146,7 +148,7 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
 
   const handlers: Omit<BridgeHandlers, keyof ReturnType<typeof draftHandlers>> = {
     getAppInfo: async () => ({ ok: true, value: appInfo(connection.backendUrl, opened.store.kind === 'keychain') }),
-    ...sessionBridgeHandlers(sessions, registration),
+    ...sessionBridgeHandlers(sessions, registration, twoFactor),
     getSettings: async () => ({ ok: true, value: settingsService.view() }),
     updateSettings: (input) => settingsService.update(input),
     // A policy's proxy is always the one tested; otherwise the one on screen, not yet saved.

@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'CERTIFICATE_REFUSED',
   'POLICY_INVALID',
   'MANAGED_BY_POLICY',
+  /** The password was right; the login waits for its "Código de verificación" (verifyLoginCode). */
+  'VERIFICATION_REQUIRED',
   'UNEXPECTED',
 ] as const;
 

@@ -51,5 +51,6 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   POLICY_INVALID:
     'La política de su organización para este equipo no es válida: la aplicación no se conectará hasta que su departamento de TI la corrija.',
   MANAGED_BY_POLICY: 'Administrado por su organización: este valor no se puede cambiar en este equipo.',
+  VERIFICATION_REQUIRED: 'Ingrese el código de verificación que muestra su aplicación de autenticación.',
   UNEXPECTED: 'Ocurrió un error inesperado. Intente nuevamente.',
 };

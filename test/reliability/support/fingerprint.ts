@@ -35,6 +35,10 @@ const ORDER: Record<(typeof DUMPED_TABLES)[number], string> = {
   security_code_sends: 'id',
   sandbox_mailbox: 'id',
   attempt_counters: 'scope, subject',
+  password_resets: 'user_id',
+  two_factor: 'user_id',
+  recovery_codes: 'user_id, code_hash',
+  login_challenges: 'challenge_hash',
 };
 
 function digest(tables: [string, Record<string, unknown>[]][]): Fingerprints {
