@@ -94,7 +94,7 @@ test('enrol TOTP: QR drawn locally and a manual key, one code, 10 recovery codes
 
   const code = await codeAfter(manualKey, 0);
   confirmedStep = Math.floor(Date.now() / 30_000);
-  await window.getByLabel('Código de verificación').fill(code);
+  await window.getByRole('textbox', { name: 'Código de verificación' }).fill(code);
   await window.getByRole('button', { name: 'Confirmar' }).click();
   const codes = window.getByRole('list', { name: 'Códigos de recuperación' }).getByRole('listitem');
   await expect(codes).toHaveCount(10);
@@ -120,12 +120,13 @@ test('logout → login with the password → Código de verificación → in', a
   await expect(window.getByRole('heading', { name: 'Código de verificación' })).toBeVisible();
   expect(await seriousViolations(window)).toEqual([]);
   await screenshot(window, 'reset-10-codigo-verificacion');
-  await window.getByLabel('Código de verificación').fill('000000');
+  const codeBox = window.getByRole('textbox', { name: 'Código de verificación' });
+  await codeBox.fill('000000');
   await window.getByRole('button', { name: 'Verificar' }).click();
   await expect(window.getByRole('alert')).toHaveText('El código de verificación no es correcto.');
   await screenshot(window, 'reset-11-codigo-incorrecto');
   // The code confirmed at enrolment is not accepted again: the next one is.
-  await window.getByLabel('Código de verificación').fill(await codeAfter(manualKey, confirmedStep));
+  await codeBox.fill(await codeAfter(manualKey, confirmedStep));
   await window.getByRole('button', { name: 'Verificar' }).click();
   await expect(window.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
 });
