@@ -32,6 +32,8 @@ let confirmedStep = 0;
 test('Reiniciar clave from the login screen → mail → login with the key → Cambio de clave obligatorio → in', async () => {
   ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
   const { window } = ctx.running;
+  await expect(window.getByRole('button', { name: 'Reiniciar clave' })).toBeVisible();
+  await screenshot(window, 'reset-00-login-reiniciar-clave');
   await window.getByRole('button', { name: 'Reiniciar clave' }).click();
   await expect(window.getByRole('heading', { name: 'Solicitud de reinicio de clave automática' })).toBeVisible();
   await expect(window.getByLabel('Clasificación de usuario').locator('option:checked')).toHaveText('Usuario General');
