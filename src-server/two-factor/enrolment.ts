@@ -60,7 +60,7 @@ export async function confirmEnrolment(deps: Deps, userId: string, code: string)
   const reservation = await reserveTry(db, 'two-factor', userId, policyOf(limits), clock.now());
   if (!reservation.allowed) throw rateLimited(limits);
   const step = stepOfCode(row.pending_secret, code, clock.now());
-  if (step === null) throw reservation.lastTry ? rateLimited(limits) : new AppError('VERIFICATION_CODE_INVALID', undefined, undefined, 400);
+  if (step === null) throw reservation.lastTry ? rateLimited(limits) : new AppError('VERIFICATION_CODE_INVALID');
   await clearTries(db, 'two-factor', userId);
 
   const codes = newRecoveryCodes();
@@ -98,7 +98,7 @@ export async function disableTwoFactor(deps: Deps, userId: string, password: str
   const passwordOk = await verifyPassword(password, user.password_hash);
   if (!passwordOk) throw reservation.lastTry ? rateLimited(limits) : new AppError('WRONG_PASSWORD', { password: SERVER_MSG.wrongPassword });
   const factor = await checkSecondFactor(db, userId, code, clock.now());
-  if (!factor) throw reservation.lastTry ? rateLimited(limits) : new AppError('VERIFICATION_CODE_INVALID', undefined, undefined, 400);
+  if (!factor) throw reservation.lastTry ? rateLimited(limits) : new AppError('VERIFICATION_CODE_INVALID');
   await clearTries(db, 'verify', userId);
   const now = clock.now();
   await db.transaction().execute(async (trx) => {

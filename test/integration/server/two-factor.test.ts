@@ -35,7 +35,7 @@ describe('two-step verification (TOTP)', () => {
     expect((await logInForSession(server, 'tenrol', DEMO_PASSWORD)).token).toBeTruthy();
 
     const wrong = await server.send('POST', CONFIRMATION, token, { code: WRONG_CODE(totpAt(secret, server.clock.now())) });
-    expect(wrong.status).toBe(400);
+    expect(wrong.status).toBe(401);
     expect((await errorOf(wrong)).code).toBe('VERIFICATION_CODE_INVALID');
 
     const ok = await server.send('POST', CONFIRMATION, token, { code: totpAt(secret, server.clock.now()) });
@@ -57,7 +57,7 @@ describe('two-step verification (TOTP)', () => {
     const first = TwoFactorEnrolmentSchema.parse(await (await server.send('POST', ENROLMENT, token, {})).json());
     const second = TwoFactorEnrolmentSchema.parse(await (await server.send('POST', ENROLMENT, token, {})).json());
     expect(second.secret).not.toBe(first.secret);
-    expect((await server.send('POST', CONFIRMATION, token, { code: totpAt(first.secret, server.clock.now()) })).status).toBe(400);
+    expect((await server.send('POST', CONFIRMATION, token, { code: totpAt(first.secret, server.clock.now()) })).status).toBe(401);
     expect((await server.send('POST', CONFIRMATION, token, { code: totpAt(second.secret, server.clock.now()) })).status).toBe(200);
   });
 
@@ -133,7 +133,7 @@ describe('two-step verification (TOTP)', () => {
     expect(wrongPassword.status).toBe(401);
     expect((await errorOf(wrongPassword)).fields).toEqual({ password: 'La contraseña no es correcta.' });
     const wrongCode = await server.send('POST', TWO_FACTOR_OFF, token, { password: DEMO_PASSWORD, code: WRONG_CODE(code) });
-    expect(wrongCode.status).toBe(400);
+    expect(wrongCode.status).toBe(401);
     expect((await errorOf(wrongCode)).code).toBe('VERIFICATION_CODE_INVALID');
     const missing = await server.send('POST', TWO_FACTOR_OFF, token, { password: DEMO_PASSWORD });
     expect(missing.status).toBe(422);

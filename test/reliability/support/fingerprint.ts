@@ -23,6 +23,7 @@ export interface Fingerprinter {
 
 const COUNTER_COLUMNS: Record<string, readonly string[]> = {
   email_security_codes: ['failed_tries'],
+  password_resets: ['failed_tries'],
 };
 
 /** Same order on both dialects (PostgreSQL has no rowid). */
