@@ -12,10 +12,12 @@ interface ActiveSession {
   passwordChangeRequired?: true;
 }
 
-/** A right password waiting for its "Código de verificación": the backend's challenge stays here, never in the page. */
+/**
+ * A right password waiting for its "Código de verificación": the backend's challenge stays here, never in the page.
+ * Its expiry is the backend's to judge (this workstation's clock may be off).
+ */
 interface PendingVerification {
   challenge: string;
-  expiresAt: number;
 }
 
 export interface LastUserMemory {
@@ -174,7 +176,7 @@ export class SessionManager {
     const res = await conn.api.login(request);
     if (!res.ok) return res;
     if ('challenge' in res.value) {
-      this.pendingVerification = { challenge: res.value.challenge, expiresAt: Date.parse(res.value.expiresAt) };
+      this.pendingVerification = { challenge: res.value.challenge };
       return { ok: false, error: contractError('VERIFICATION_REQUIRED') };
     }
     return this.adopt(conn.api, res.value);
@@ -183,10 +185,7 @@ export class SessionManager {
   /** "Código de verificación": finishes the login the last password started. */
   async verifyLoginCode(code: string): Promise<Result<SessionInfo>> {
     const pending = this.pendingVerification;
-    if (!pending || Date.now() >= pending.expiresAt) {
-      this.pendingVerification = null;
-      return { ok: false, error: contractError('VERIFICATION_EXPIRED') };
-    }
+    if (!pending) return { ok: false, error: contractError('VERIFICATION_EXPIRED') };
     const conn = this.apiOrError();
     if ('error' in conn) return { ok: false, error: conn.error };
     const res = await conn.api.verifyLogin(pending.challenge, code);

@@ -40,15 +40,20 @@ export async function waitForMails(server: TestServer, to: string, subject: stri
   throw new Error(`no ${subject} mail to ${to}`);
 }
 
-/** Requests a reset with the full match and returns the key from the newest mail. */
+/** The key of the `count`-th automatic-key mail to `<userId>@example.com` (waits for it: it is sent after the 202). */
+export async function automaticKeyMailed(server: TestServer, userId: string, count: number): Promise<string> {
+  const texts = await waitForMails(server, `${userId}@example.com`, KEY_SUBJECT, count);
+  const key = KEY_IN_TEXT.exec(texts[count - 1] ?? '')?.[1];
+  if (!key) throw new Error('no automatic key in the mail');
+  return key;
+}
+
+/** Requests a reset with the full match and returns the key from its mail. */
 export async function automaticKeyFor(server: TestServer, userId: string): Promise<string> {
   const before = (await mailsTo(server, `${userId}@example.com`)).filter((m) => m.subject === KEY_SUBJECT).length;
   const res = await requestReset(server, resetBodyOf(userId));
   expect(res.status).toBe(202);
-  const texts = await waitForMails(server, `${userId}@example.com`, KEY_SUBJECT, before + 1);
-  const key = KEY_IN_TEXT.exec(texts.at(-1) ?? '')?.[1];
-  if (!key) throw new Error('no automatic key in the mail');
-  return key;
+  return automaticKeyMailed(server, userId, before + 1);
 }
 
 /** POST /sessions, answered either way (201 session or 202 challenge). */
