@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CurrentSessionResponseSchema, ERROR_MESSAGES, RESET_MSG } from '../../../src-shared/contract';
 import { API, DEMO_PASSWORD, errorOf, serverForFile } from './harness';
-import { REGISTRATION, mailsTo, usersWith } from './general-user-helpers';
+import { DEACTIVATION, REGISTRATION, mailsTo, usersWith } from './general-user-helpers';
 import {
   FORCED_CHANGE,
   KEY_SUBJECT,
@@ -13,7 +13,7 @@ import {
   waitForMails,
 } from './account-security-helpers';
 
-const USERS = ['rmatch', 'rtime', 'rdeact', 'rsingle', 'rexpire', 'rforced', 'rlock', 'rtries', 'rold', 'rnotice'];
+const USERS = ['rbaja', 'rmatch', 'rtime', 'rdeact', 'rsingle', 'rexpire', 'rforced', 'rlock', 'rtries', 'rold', 'rnotice'];
 // Answers wait 150 ms; many requests come from one address and ID, so the limits are raised except where tested.
 const server = serverForFile({ users: usersWith(...USERS), generalUserLimits: { resetAnswerMs: 150, resetsPerAddress: 1000, resetsPerUser: 1000 } });
 
@@ -203,6 +203,17 @@ describe('POST /api/v1/password-resets per client address', () => {
     expect(res.status).toBe(429);
     await new Promise((r) => setTimeout(r, 100));
     expect(await mailsTo(limited, 'rlimit2@example.com')).toEqual([]);
+  });
+});
+
+describe('Dar de baja', () => {
+  it('drops a pending automatic key: it no longer logs in', async () => {
+    const key = await automaticKeyFor(server, 'rbaja');
+    const token = await server.login('rbaja');
+    expect((await server.send('POST', DEACTIVATION, token, { reason: 'Cambio de empresa y de cargo' })).status).toBe(200);
+    const { password_resets } = (await server.dump()) as { password_resets: { user_id: string }[] };
+    expect(password_resets.filter((r) => r.user_id === 'rbaja')).toEqual([]);
+    expect((await server.postSession({ userId: 'rbaja', password: key })).status).toBe(401);
   });
 });
 
