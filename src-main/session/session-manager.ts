@@ -2,7 +2,7 @@ import type { ContractError, Result, SessionInfo, SessionUser } from '../../src-
 import type { LoginRequest } from '../../src-shared/contract';
 import type { ApiClient } from '../api/api-client';
 import { contractError } from '../api/error-mapping';
-import type { SecureStore } from './secure-store';
+import { deviceTokenAccount, type SecureStore } from './secure-store';
 
 interface ActiveSession {
   token: string;
@@ -20,6 +20,8 @@ export interface SessionManagerDeps {
   /** The current backend; null when the configured URL is refused (then `urlProblem` answers). */
   connection: { api(): ApiClient | null; urlProblem(): ContractError | undefined };
   lastUser: LastUserMemory;
+  /** Where the trusted-device tokens are kept (DEVICE_TOKEN_KEYCHAIN_SERVICE); none: every login is untrusted. */
+  deviceTokens?: SecureStore;
   onStoreError?: (what: string, err: unknown) => void;
 }
 
@@ -116,6 +118,9 @@ export class SessionManager {
   async forget(userId: string): Promise<Result<null>> {
     const token = await this.safeStore(() => this.deps.store.get(userId), null);
     await this.safeStore(() => this.deps.store.delete(userId), false);
+    // Forgotten on this workstation: it no longer vouches for the user either.
+    const devices = this.deps.deviceTokens;
+    if (devices) await this.safeStore(() => devices.delete(deviceTokenAccount(userId)), false);
     if (this.active?.user.userId === userId) this.active = null;
     if (this.deps.lastUser.get() === userId) this.deps.lastUser.set(undefined);
     if (token) await this.deps.connection.api()?.logout(token);
@@ -149,8 +154,9 @@ export class SessionManager {
   async login(request: LoginRequest): Promise<Result<SessionInfo>> {
     const conn = this.apiOrError();
     if ('error' in conn) return { ok: false, error: conn.error };
-    const res = await conn.api.login(request);
+    const res = await conn.api.login(request, await this.deviceToken(request.userId));
     if (!res.ok) return res;
+    await this.keepDeviceToken(res.value.user.userId, res.value.deviceToken);
     // A previous user's session in this window ends with the new login.
     if (this.active && this.active.user.userId !== res.value.user.userId) await this.logout();
     this.active = { token: res.value.token, user: res.value.user, expiresAt: res.value.expiresAt };
@@ -160,6 +166,21 @@ export class SessionManager {
     if (replaced && replaced !== res.value.token) await conn.api.logout(replaced);
     this.deps.lastUser.set(res.value.user.userId);
     return { ok: true, value: this.info(this.active) };
+  }
+
+  /**
+   * The trusted-device token this workstation holds for the user (docs/architecture.md §5): sent with the login, it
+   * gives this device its own failure budget. Like the session token it never leaves the main process.
+   */
+  private async deviceToken(userId: string): Promise<string | null> {
+    const store = this.deps.deviceTokens;
+    return store ? this.safeStore(() => store.get(deviceTokenAccount(userId)), null) : null;
+  }
+
+  /** Every successful login answers a fresh token, which replaces the one sent. */
+  private async keepDeviceToken(userId: string, token: string): Promise<void> {
+    const store = this.deps.deviceTokens;
+    if (store) await this.safeStore(() => store.set(deviceTokenAccount(userId), token), undefined);
   }
 
   /** Revokes on the backend when it can; always forgets the token locally. */

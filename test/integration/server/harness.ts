@@ -83,6 +83,7 @@ export const DUMPED_TABLES = [
   'security_code_sends',
   'sandbox_mailbox',
   'attempt_counters',
+  'device_tokens',
 ] as const;
 
 /** The key that orders each table's dump the same way on both dialects (PostgreSQL has no rowid). */
@@ -95,6 +96,7 @@ const DUMP_ORDER: Record<(typeof DUMPED_TABLES)[number], string> = {
   security_code_sends: 'id',
   sandbox_mailbox: 'id',
   attempt_counters: 'scope, subject',
+  device_tokens: 'created_at, id',
 };
 
 /**

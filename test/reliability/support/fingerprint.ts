@@ -35,6 +35,7 @@ const ORDER: Record<(typeof DUMPED_TABLES)[number], string> = {
   security_code_sends: 'id',
   sandbox_mailbox: 'id',
   attempt_counters: 'scope, subject',
+  device_tokens: 'id',
 };
 
 function digest(tables: [string, Record<string, unknown>[]][]): Fingerprints {
