@@ -26,7 +26,7 @@ export function PortalScreen() {
         3.2.3 Modificar información de registro de usuario.
       </p>
       <p>
-        <button type="button" className="btn btn-link" onClick={() => useAppStore.getState().goTo('twoFactor')}>
+        <button type="button" className="btn btn-link" onClick={() => useAppStore.getState().goTo('account')}>
           Verificación en dos pasos
         </button>
       </p>

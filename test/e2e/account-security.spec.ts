@@ -82,7 +82,9 @@ test('enrol TOTP: QR drawn locally and a manual key, one code, 10 recovery codes
   ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
   const { window } = ctx.running;
   await expect(window.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
+  // The portal's link opens Mi cuenta, where the section is (issue 28).
   await window.getByRole('button', { name: 'Verificación en dos pasos' }).click();
+  await expect(window.getByRole('heading', { name: 'Mi cuenta', level: 1 })).toBeVisible();
   await expect(window.getByRole('heading', { name: 'Verificación en dos pasos' })).toBeVisible();
   await screenshot(window, 'reset-06-dos-pasos-desactivada');
   await window.getByRole('button', { name: 'Activar verificación en dos pasos' }).click();
@@ -111,7 +113,8 @@ test('enrol TOTP: QR drawn locally and a manual key, one code, 10 recovery codes
   await expect(window.getByText('Códigos de recuperación sin usar: 10.')).toBeVisible();
   await screenshot(window, 'reset-09-dos-pasos-activada');
 
-  await window.getByRole('button', { name: 'Cerrar sesión' }).click();
+  // The top bar's (Mi cuenta's rows have their own "Cerrar sesión de …").
+  await window.getByRole('button', { name: 'Cerrar sesión', exact: true }).click();
   await expect(window.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
 });
 
