@@ -62,7 +62,7 @@ export async function logIn(deps: LoginDeps, userId: string, password: string): 
   const user = await findUser(db, userId);
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
   if (!user || !ok) {
-    const viaKey = user ? await logInWithAutomaticKey(deps, userId, password) : undefined;
+    const viaKey = await logInWithAutomaticKey(deps, userId, password);
     if (viaKey) return finishLogin(deps, viaKey, subject, true);
     throw new AppError(reservation.lastTry ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
   }
