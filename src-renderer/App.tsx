@@ -13,6 +13,7 @@ import { UpdateNotice } from './components/UpdateNotice';
 const UsuarioGeneralScreen = lazy(() =>
   import('./screens/UsuarioGeneralScreen').then((m) => ({ default: m.UsuarioGeneralScreen })),
 );
+const MiCuentaScreen = lazy(() => import('./screens/MiCuentaScreen').then((m) => ({ default: m.MiCuentaScreen })));
 const PasswordResetScreen = lazy(() => import('./screens/PasswordResetScreen').then((m) => ({ default: m.PasswordResetScreen })));
 const ForcedPasswordChangeScreen = lazy(() =>
   import('./screens/ForcedPasswordChangeScreen').then((m) => ({ default: m.ForcedPasswordChangeScreen })),
@@ -74,6 +75,7 @@ export function App() {
       <Suspense fallback={<p aria-busy="true">Cargando…</p>}>
         {screen === 'usuarioGeneral' && <UsuarioGeneralScreen />}
         {screen === 'settings' && <ConfiguracionScreen />}
+        {screen === 'account' && <MiCuentaScreen />}
         {screen === 'twoFactor' && <TwoFactorScreen />}
       </Suspense>
       <LeaveGuardDialog />

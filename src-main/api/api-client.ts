@@ -4,6 +4,7 @@ import type { RegistrationUpdate } from '../../src-shared/registration/update';
 import {
   API_PREFIX,
   CurrentSessionResponseSchema,
+  DEVICE_TOKEN_HEADER,
   DeactivationResponseSchema,
   HealthResponseSchema,
   EmailAvailabilityResponseSchema,
@@ -21,6 +22,14 @@ import {
   type TwoFactorStatus,
   SecurityCodeResponseSchema,
   RegistrationSchema,
+  RegistrationSavedSchema,
+  SessionListSchema,
+  ClosedSessionsSchema,
+  ActivityPageSchema,
+  type ActivityPage,
+  type ActivityQuery,
+  type RegistrationSaved,
+  type SessionList,
   type CurrentSessionResponse,
   type LoginRequest,
   type LoginResponse,
@@ -62,14 +71,17 @@ export class ApiClient {
     this.http = createBackendHttp({ ...options, adapter: options.adapter ?? nodeFetchAdapter(), timeoutMs: options.timeoutMs ?? 15_000 });
   }
 
-  /** 201 a session, or 202 a challenge when the user has two-step verification. */
-  login(body: LoginRequest): Promise<Result<LoginResponse | LoginChallenge>> {
-    return this.call('post', SESSIONS, LoginOutcomeSchema, undefined, body);
+  /**
+   * 201 a session, or 202 a challenge when the user has two-step verification. Both login calls carry the
+   * trusted-device token this device holds for the user, if any (X-Ecuapass-Device-Token).
+   */
+  login(body: LoginRequest, deviceToken?: string | null): Promise<Result<LoginResponse | LoginChallenge>> {
+    return this.call('post', SESSIONS, LoginOutcomeSchema, undefined, body, deviceTokenHeader(deviceToken));
   }
 
   /** The login's "Código de verificación" step. */
-  verifyLogin(challenge: string, code: string): Promise<Result<LoginResponse>> {
-    return this.call('post', `${SESSIONS}/verification`, LoginResponseSchema, undefined, { challenge, code });
+  verifyLogin(challenge: string, code: string, deviceToken?: string | null): Promise<Result<LoginResponse>> {
+    return this.call('post', `${SESSIONS}/verification`, LoginResponseSchema, undefined, { challenge, code }, deviceTokenHeader(deviceToken));
   }
 
   /** "Solicitud de reinicio de clave automática": the same 202 whatever matched. */
@@ -122,8 +134,30 @@ export class ApiClient {
     return this.call('post', `${API_PREFIX}/general-user/email/security-code`, SecurityCodeResponseSchema, token, { email });
   }
 
-  updateRegistration(token: string, body: RegistrationUpdate): Promise<Result<Registration>> {
-    return this.call('put', REGISTRATION, RegistrationSchema, token, body);
+  updateRegistration(token: string, body: RegistrationUpdate): Promise<Result<RegistrationSaved>> {
+    return this.call('put', REGISTRATION, RegistrationSavedSchema, token, body);
+  }
+
+  /** Mi cuenta (issue 28): the caller's live sessions. */
+  listSessions(token: string): Promise<Result<SessionList>> {
+    return this.call('get', SESSIONS, SessionListSchema, token);
+  }
+
+  closeSession(token: string, id: string): Promise<Result<null>> {
+    return this.call('delete', `${SESSIONS}/${encodeURIComponent(id)}`, null, token);
+  }
+
+  closeOtherSessions(token: string): Promise<Result<z.output<typeof ClosedSessionsSchema>>> {
+    return this.call('delete', `${SESSIONS}?others=true`, ClosedSessionsSchema, token);
+  }
+
+  activity(token: string, query: ActivityQuery): Promise<Result<ActivityPage>> {
+    const params = new URLSearchParams();
+    if (query.before !== undefined) params.set('before', query.before);
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    if (query.type !== undefined) params.set('type', query.type);
+    const qs = params.toString();
+    return this.call('get', `${API_PREFIX}/general-user/activity${qs ? `?${qs}` : ''}`, ActivityPageSchema, token);
   }
 
   deactivate(token: string, reason: string): Promise<Result<z.output<typeof DeactivationResponseSchema>>> {
@@ -142,12 +176,14 @@ export class ApiClient {
     schema: S,
     token?: string,
     data?: unknown,
+    headers?: Record<string, string>,
   ): Promise<Result<S extends z.ZodType ? z.output<S> : null>> {
     type Out = S extends z.ZodType ? z.output<S> : null;
     // Only the keys this call has: every key is merged with the instance's defaults.
     const config: AxiosRequestConfig = { method, url };
     if (data !== undefined) config.data = data;
     if (token) config.token = token;
+    if (headers) config.headers = headers;
     let body: unknown;
     try {
       body = (await this.http.request(config)).data;
@@ -158,4 +194,8 @@ export class ApiClient {
     const parsed = schema.safeParse(body);
     return parsed.success ? { ok: true, value: parsed.data as Out } : { ok: false, error: contractError('BAD_RESPONSE') };
   }
+}
+
+function deviceTokenHeader(deviceToken: string | null | undefined): Record<string, string> | undefined {
+  return deviceToken ? { [DEVICE_TOKEN_HEADER]: deviceToken } : undefined;
 }

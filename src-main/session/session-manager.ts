@@ -2,7 +2,7 @@ import type { ContractError, ForcedPasswordChange, LoginResponse, PasswordResetR
 import type { LoginRequest } from '../../src-shared/contract';
 import type { ApiClient } from '../api/api-client';
 import { contractError } from '../api/error-mapping';
-import type { SecureStore } from './secure-store';
+import { deviceTokenAccount, type SecureStore } from './secure-store';
 
 interface ActiveSession {
   token: string;
@@ -18,6 +18,8 @@ interface ActiveSession {
  */
 interface PendingVerification {
   challenge: string;
+  /** Whose device token goes with the code. */
+  userId: string;
 }
 
 export interface LastUserMemory {
@@ -30,6 +32,8 @@ export interface SessionManagerDeps {
   /** The current backend; null when the configured URL is refused (then `urlProblem` answers). */
   connection: { api(): ApiClient | null; urlProblem(): ContractError | undefined };
   lastUser: LastUserMemory;
+  /** Where the trusted-device tokens are kept (DEVICE_TOKEN_KEYCHAIN_SERVICE); none: every login is untrusted. */
+  deviceTokens?: SecureStore;
   onStoreError?: (what: string, err: unknown) => void;
 }
 
@@ -135,6 +139,9 @@ export class SessionManager {
   async forget(userId: string): Promise<Result<null>> {
     const token = await this.safeStore(() => this.deps.store.get(userId), null);
     await this.safeStore(() => this.deps.store.delete(userId), false);
+    // Forgotten on this workstation: it no longer vouches for the user either.
+    const devices = this.deps.deviceTokens;
+    if (devices) await this.safeStore(() => devices.delete(deviceTokenAccount(userId)), false);
     if (this.active?.user.userId === userId) this.active = null;
     if (this.deps.lastUser.get() === userId) this.deps.lastUser.set(undefined);
     if (token) await this.deps.connection.api()?.logout(token);
@@ -173,10 +180,10 @@ export class SessionManager {
     const conn = this.apiOrError();
     if ('error' in conn) return { ok: false, error: conn.error };
     this.pendingVerification = null;
-    const res = await conn.api.login(request);
+    const res = await conn.api.login(request, await this.deviceToken(request.userId));
     if (!res.ok) return res;
     if ('challenge' in res.value) {
-      this.pendingVerification = { challenge: res.value.challenge };
+      this.pendingVerification = { challenge: res.value.challenge, userId: request.userId };
       return { ok: false, error: contractError('VERIFICATION_REQUIRED') };
     }
     return this.adopt(conn.api, res.value);
@@ -188,7 +195,7 @@ export class SessionManager {
     if (!pending) return { ok: false, error: contractError('VERIFICATION_EXPIRED') };
     const conn = this.apiOrError();
     if ('error' in conn) return { ok: false, error: conn.error };
-    const res = await conn.api.verifyLogin(pending.challenge, code);
+    const res = await conn.api.verifyLogin(pending.challenge, code, await this.deviceToken(pending.userId));
     if (!res.ok) {
       // A wrong code may be typed again; a lock or an ended challenge needs the password again.
       if (res.error.code !== 'VERIFICATION_CODE_INVALID' && res.error.code !== 'VALIDATION_FAILED') this.pendingVerification = null;
@@ -200,6 +207,7 @@ export class SessionManager {
 
   /** A new session from the backend becomes the window's, and the keychain's. */
   private async adopt(api: ApiClient, login: LoginResponse): Promise<Result<SessionInfo>> {
+    await this.keepDeviceToken(login.user.userId, login.deviceToken);
     // A previous user's session in this window ends with the new login.
     if (this.active && this.active.user.userId !== login.user.userId) await this.logout();
     this.active = { token: login.token, user: login.user, expiresAt: login.expiresAt, ...(login.passwordChangeRequired ? { passwordChangeRequired: true as const } : {}) };
@@ -209,6 +217,21 @@ export class SessionManager {
     if (replaced && replaced !== login.token) await api.logout(replaced);
     this.deps.lastUser.set(login.user.userId);
     return { ok: true, value: this.info(this.active) };
+  }
+
+  /**
+   * The trusted-device token this workstation holds for the user (docs/architecture.md §5): sent with the login, it
+   * gives this device its own failure budget. Like the session token it never leaves the main process.
+   */
+  private async deviceToken(userId: string): Promise<string | null> {
+    const store = this.deps.deviceTokens;
+    return store ? this.safeStore(() => store.get(deviceTokenAccount(userId)), null) : null;
+  }
+
+  /** Every successful login answers a fresh token, which replaces the one sent. */
+  private async keepDeviceToken(userId: string, token: string): Promise<void> {
+    const store = this.deps.deviceTokens;
+    if (store) await this.safeStore(() => store.set(deviceTokenAccount(userId), token), undefined);
   }
 
   /** "Solicitud de reinicio de clave automática" (no session needed). */

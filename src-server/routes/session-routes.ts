@@ -1,17 +1,22 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   CurrentSessionResponseSchema,
+  DEVICE_TOKEN_HEADER,
   LoginChallengeSchema,
   LoginRequestSchema,
   LoginResponseSchema,
   LoginVerificationRequestSchema,
 } from '../../src-shared/contract';
 import type { AppDeps } from '../app-deps';
+import { writeAudit } from '../audit/audit-log';
+import { writeTransaction } from '../db/group-commit';
 import { parseBody } from '../http/parse-body';
+import { originOf } from '../http/request-origin';
 import { sendContract } from '../http/send-contract';
-import { logIn, type LoginResult } from '../sessions/login';
-import { verifyLoginCode } from '../two-factor/verify-login-code';
+import type { TrustedDevice } from '../security/device-token';
+import { deviceOf, deviceTokenAfterLogin, logIn, loginAdmission, type LoginResult } from '../sessions/login';
 import { revokeSession } from '../sessions/session-store';
+import { verifyLoginCode } from '../two-factor/verify-login-code';
 
 /**
  * POST /sessions (log in; 202 with a challenge when two-step verification is on), POST /sessions/verification (the
@@ -21,29 +26,36 @@ import { revokeSession } from '../sessions/session-store';
 export function sessionRoutes(deps: AppDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     const { auth } = deps;
-    const sessionBody = (result: LoginResult) => ({
+    const deviceHeader = (request: FastifyRequest) => request.headers[DEVICE_TOKEN_HEADER.toLowerCase()];
+    const sessionBody = async (result: LoginResult, device: TrustedDevice | null) => ({
       token: result.token,
       expiresAt: result.expiresAt.toISOString(),
       user: result.user,
       passwordChangeRequired: result.passwordChangeRequired,
+      deviceToken: await deviceTokenAfterLogin(deps, result.user, device),
     });
 
     app.post('/sessions', async (request, reply) => {
       const body = parseBody(LoginRequestSchema, request.body);
-      const result = await deps.passwordWork.run(request.ip, () => logIn({ ...deps, log: request.log }, body.userId, body.password));
+      // Trusted device or not (docs/architecture.md §5): whose failure counter and password-work budget this try uses.
+      const admission = await loginAdmission(deps, body.userId, deviceHeader(request), request.ip);
+      const run = () => logIn({ ...deps, log: request.log }, body.userId, body.password, admission.counter, originOf(request));
+      // A locked counter does no password work (only an automatic key can pass), so it takes no budget.
+      const result = admission.locked ? await run() : await deps.passwordWork.run(admission.budgetSource, run);
       if (result.kind === 'challenge') {
-        request.log.info('login: verification code required');
+        request.log.info({ trustedDevice: admission.device !== null }, 'login: verification code required');
         return sendContract(reply, 202, LoginChallengeSchema, { verificationRequired: true, challenge: result.challenge, expiresAt: result.expiresAt.toISOString() });
       }
-      request.log.info({ userId: result.user.userId }, 'login');
-      return sendContract(reply, 201, LoginResponseSchema, sessionBody(result));
+      request.log.info({ userId: result.user.userId, trustedDevice: admission.device !== null }, 'login');
+      return sendContract(reply, 201, LoginResponseSchema, await sessionBody(result, admission.device));
     });
 
     app.post('/sessions/verification', async (request, reply) => {
       const body = parseBody(LoginVerificationRequestSchema, request.body);
-      const result = await verifyLoginCode({ ...deps, log: request.log }, body.challenge, body.code);
+      const result = await verifyLoginCode({ ...deps, log: request.log }, body.challenge, body.code, originOf(request));
       request.log.info({ userId: result.user.userId }, 'login (verification code)');
-      return sendContract(reply, 201, LoginResponseSchema, sessionBody(result));
+      const device = await deviceOf(deps, result.user.userId, deviceHeader(request));
+      return sendContract(reply, 201, LoginResponseSchema, await sessionBody(result, device));
     });
 
     app.get('/sessions/current', { onRequest: auth.requireAnySession }, async (request, reply) => {
@@ -56,7 +68,11 @@ export function sessionRoutes(deps: AppDeps) {
     });
 
     app.delete('/sessions/current', { onRequest: auth.requireAnySession }, async (request, reply) => {
-      await revokeSession(deps.db, auth.sessionOf(request).tokenHash, deps.clock.now());
+      const { tokenHash, userId } = auth.sessionOf(request);
+      const now = deps.clock.now();
+      await writeTransaction(deps.db, async (trx) => {
+        if (await revokeSession(trx, tokenHash, now)) await writeAudit(trx, { userId, at: now, action: 'session.closed', fields: [], origin: originOf(request) });
+      });
       return reply.code(204).send();
     });
   };

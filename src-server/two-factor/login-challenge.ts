@@ -2,11 +2,12 @@ import { addMinutes } from '../clock';
 import type { Db } from '../db/open-database';
 import type { LoginChallengeRow } from '../db/schema';
 import { hashBearerSecret, newBearerSecret } from '../security/bearer-secret';
+import type { LoginCounter } from '../sessions/login-counter';
 
 /** A right password (or automatic key) waiting for its "Código de verificación"; the DB keeps the hash only. */
 export async function createLoginChallenge(
   db: Db,
-  p: { userId: string; subject: string; mustChangePassword: boolean; now: Date; minutes: number },
+  p: { userId: string; counter: LoginCounter; mustChangePassword: boolean; now: Date; minutes: number },
 ): Promise<{ challenge: string; expiresAt: Date }> {
   const challenge = newBearerSecret();
   const expiresAt = addMinutes(p.now, p.minutes);
@@ -15,7 +16,8 @@ export async function createLoginChallenge(
     .values({
       challenge_hash: hashBearerSecret(challenge),
       user_id: p.userId,
-      subject: p.subject,
+      counter_scope: p.counter.scope,
+      subject: p.counter.subject,
       must_change_password: p.mustChangePassword ? 1 : 0,
       created_at: p.now.toISOString(),
       expires_at: expiresAt.toISOString(),

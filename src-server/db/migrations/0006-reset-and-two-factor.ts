@@ -47,7 +47,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('login_challenges')
     .addColumn('challenge_hash', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.user_id').onDelete('cascade'))
-    // The login counter's subject (the ID as typed, normalised): wrong codes count there.
+    // The login counter the password try used (the ID as typed, normalised, or a trusted device): wrong codes count there.
+    .addColumn('counter_scope', 'text', (c) => c.notNull().defaultTo('login'))
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())

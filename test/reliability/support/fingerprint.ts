@@ -36,6 +36,7 @@ const ORDER: Record<(typeof DUMPED_TABLES)[number], string> = {
   security_code_sends: 'id',
   sandbox_mailbox: 'id',
   attempt_counters: 'scope, subject',
+  device_tokens: 'id',
   password_resets: 'user_id',
   two_factor: 'user_id',
   recovery_codes: 'user_id, code_hash',
