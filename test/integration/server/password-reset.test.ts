@@ -93,7 +93,7 @@ describe('POST /api/v1/password-resets (Reiniciar clave)', () => {
     expect(notice).toHaveLength(1);
     expect(notice[0]?.text).toContain('La contraseña fue cambiada.');
     const { audit_log } = (await server.dump()) as { audit_log: { user_id: string; action: string; fields: string }[] };
-    expect(audit_log.filter((a) => a.user_id === 'rforced' && !a.action.startsWith('sandbox')).map((a) => a.action)).toEqual([
+    expect(audit_log.filter((a) => a.user_id === 'rforced' && a.action.startsWith('password_reset')).map((a) => a.action)).toEqual([
       'password_reset.requested',
       'password_reset.used',
       'password_reset.completed',
