@@ -83,7 +83,7 @@ test('enrol TOTP: QR drawn locally and a manual key, one code, 10 recovery codes
   ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
   const { window } = ctx.running;
   await expect(window.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
-  await window.getByRole('button', { name: 'Verificación en dos pasos' }).click();
+  await window.getByRole('button', { name: /: Mi cuenta$/ }).click();
   await expect(window.getByRole('heading', { name: 'Verificación en dos pasos' })).toBeVisible();
   await screenshot(window, 'reset-06-dos-pasos-desactivada');
   await window.getByRole('button', { name: 'Activar verificación en dos pasos' }).click();
@@ -139,7 +139,7 @@ test('Desactivar needs the password and a code (a recovery code here); then the 
   ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
   const { window } = ctx.running;
   await expect(window.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
-  await window.getByRole('button', { name: 'Verificación en dos pasos' }).click();
+  await window.getByRole('button', { name: /: Mi cuenta$/ }).click();
   await window.getByRole('button', { name: 'Desactivar verificación en dos pasos' }).click();
   await window.getByLabel('Contraseña', { exact: true }).fill('Incorrecta#2027');
   await window.getByRole('textbox', { name: 'Código de verificación' }).fill(recoveryCodes[0] ?? '');
