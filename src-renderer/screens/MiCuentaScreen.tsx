@@ -5,8 +5,8 @@ import { ActivitySection } from './mi-cuenta/ActivitySection';
 import { TwoFactorSection } from '../account/two-factor-section';
 
 /**
- * "Mi cuenta" (issue 28), from the user's name in the top bar: Sesiones activas, Verificación en dos pasos (issue 27's
- * section) and Actividad de la cuenta.
+ * "Mi cuenta" (issue 28), from the user's name in the top bar: Sesiones activas, Verificación en dos pasos (issue 27)
+ * and Actividad de la cuenta.
  */
 export function MiCuentaScreen() {
   const session = useAppStore((s) => s.session);
