@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { addSerialId } from '../serial-id';
+import { ownedByUser } from '../migration-columns';
 
 /**
  * Users, their sessions and the audit trail. Only portable column types (the
@@ -32,10 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The application stores emails in lower case; the index makes uniqueness hold under races.
   await db.schema.createIndex('users_email_unique').on('users').column('email').unique().execute();
 
-  await db.schema
-    .createTable('sessions')
-    .addColumn('token_hash', 'text', (c) => c.primaryKey())
-    .addColumn('user_id', 'text', (c) => c.notNull().references('users.user_id').onDelete('cascade'))
+  await ownedByUser(db.schema.createTable('sessions').addColumn('token_hash', 'text', (c) => c.primaryKey()))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('last_seen_at', 'text', (c) => c.notNull())
     .addColumn('revoked_at', 'text')

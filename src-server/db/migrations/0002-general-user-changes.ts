@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { addSerialId } from '../serial-id';
+import { issuedAndExpires, onePerUser, ownedByUser } from '../migration-columns';
 
 /**
  * Phase 2 (the screen's flows, docs/instructivo.md §4.2, §4.5): password-change tickets, e-mail
@@ -15,31 +16,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.alterTable('users').addColumn('password_check_locked_until', 'text').execute();
 
-  await db.schema
-    .createTable('password_tickets')
-    .addColumn('ticket_hash', 'text', (c) => c.primaryKey())
-    .addColumn('user_id', 'text', (c) => c.notNull().references('users.user_id').onDelete('cascade'))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
+  await issuedAndExpires(ownedByUser(db.schema.createTable('password_tickets').addColumn('ticket_hash', 'text', (c) => c.primaryKey())))
     .addColumn('spent_at', 'text')
     .execute();
   await db.schema.createIndex('password_tickets_user_id').on('password_tickets').column('user_id').execute();
 
   // One row per user: a new code replaces the previous one.
-  await db.schema
-    .createTable('email_security_codes')
-    .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.user_id').onDelete('cascade'))
-    .addColumn('email', 'text', (c) => c.notNull())
-    .addColumn('code_hash', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
+  await issuedAndExpires(
+    onePerUser(db.schema.createTable('email_security_codes'))
+      .addColumn('email', 'text', (c) => c.notNull())
+      .addColumn('code_hash', 'text', (c) => c.notNull()),
+  )
     .addColumn('failed_tries', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('spent_at', 'text')
     .execute();
 
   // Codes actually sent, for the per-user rate limits (1 a minute, 5 an hour).
-  await addSerialId(db, db.schema.createTable('security_code_sends'))
-    .addColumn('user_id', 'text', (c) => c.notNull().references('users.user_id').onDelete('cascade'))
+  await ownedByUser(addSerialId(db, db.schema.createTable('security_code_sends')))
     .addColumn('sent_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('security_code_sends_user').on('security_code_sends').columns(['user_id', 'sent_at']).execute();

@@ -1,4 +1,5 @@
 import { type Kysely } from 'kysely';
+import { issuedAndExpires, onePerUser, ownedByUser } from '../migration-columns';
 
 /**
  * Issue 27: Reiniciar clave and two-step verification (TOTP). Every secret the user proves is stored as a hash
@@ -7,12 +8,7 @@ import { type Kysely } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   // One live automatic key per user: a new request replaces the previous one.
-  await db.schema
-    .createTable('password_resets')
-    .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.user_id').onDelete('cascade'))
-    .addColumn('key_hash', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
+  await issuedAndExpires(onePerUser(db.schema.createTable('password_resets')).addColumn('key_hash', 'text', (c) => c.notNull()))
     // Wrong keys tried against it; at the limit the key is dead.
     .addColumn('failed_tries', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('spent_at', 'text')
@@ -21,9 +17,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // A session opened with an automatic key: only the forced change (and logout) works until it is done.
   await db.schema.alterTable('sessions').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
 
-  await db.schema
-    .createTable('two_factor')
-    .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.user_id').onDelete('cascade'))
+  await onePerUser(db.schema.createTable('two_factor'))
     // Base32 TOTP secret in force (null while only an enrolment is pending).
     .addColumn('secret', 'text')
     .addColumn('enabled_at', 'text')
@@ -34,25 +28,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_step', 'integer')
     .execute();
 
-  await db.schema
-    .createTable('recovery_codes')
-    .addColumn('user_id', 'text', (c) => c.notNull().references('users.user_id').onDelete('cascade'))
+  await ownedByUser(db.schema.createTable('recovery_codes'))
     .addColumn('code_hash', 'text', (c) => c.notNull())
     .addColumn('used_at', 'text')
     .addPrimaryKeyConstraint('recovery_codes_pk', ['user_id', 'code_hash'])
     .execute();
 
   // The login's second step: a right password (or automatic key) waiting for its code.
-  await db.schema
-    .createTable('login_challenges')
-    .addColumn('challenge_hash', 'text', (c) => c.primaryKey())
-    .addColumn('user_id', 'text', (c) => c.notNull().references('users.user_id').onDelete('cascade'))
-    // The login counter the password try used (the ID as typed, normalised, or a trusted device): wrong codes count there.
-    .addColumn('counter_scope', 'text', (c) => c.notNull().defaultTo('login'))
-    .addColumn('subject', 'text', (c) => c.notNull())
-    .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
+  await issuedAndExpires(
+    ownedByUser(db.schema.createTable('login_challenges').addColumn('challenge_hash', 'text', (c) => c.primaryKey()))
+      // The login counter the password try used (the ID as typed, normalised, or a trusted device): wrong codes count there.
+      .addColumn('counter_scope', 'text', (c) => c.notNull().defaultTo('login'))
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)),
+  )
     .addColumn('spent_at', 'text')
     .execute();
   await db.schema.createIndex('login_challenges_user_id').on('login_challenges').column('user_id').execute();

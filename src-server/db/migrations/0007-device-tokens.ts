@@ -1,4 +1,5 @@
 import { type Kysely } from 'kysely';
+import { issuedAndExpires, ownedByUser } from '../migration-columns';
 
 /**
  * Issue #30: trusted devices (OWASP "device cookie", security/device-token.ts). One row per token the backend has
@@ -6,13 +7,9 @@ import { type Kysely } from 'kysely';
  * Rows are revoked with the user's sessions on a password change and pruned when they expire.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('device_tokens')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('user_id', 'text', (c) => c.notNull().references('users.user_id').onDelete('cascade'))
-    .addColumn('token_hash', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
+  await issuedAndExpires(
+    ownedByUser(db.schema.createTable('device_tokens').addColumn('id', 'text', (c) => c.primaryKey())).addColumn('token_hash', 'text', (c) => c.notNull()),
+  )
     .addColumn('revoked_at', 'text')
     .execute();
   await db.schema.createIndex('device_tokens_user_idx').on('device_tokens').column('user_id').execute();

@@ -1,4 +1,3 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,25 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { DraftStore, type DraftCipher } from '../../../src-main/drafts/draft-store';
 import { writeFileAtomic } from '../../../src-main/drafts/draft-file';
 import { DraftSaveSchema, type DraftValues } from '../../../src-shared/contract';
+import { aesSafeStorage } from '../../fixtures/aes-safe-storage';
 
 /** AES-256-GCM with a key of its own: what safeStorage does with the OS's key, outside Electron. */
-function aesCipher(available = true): DraftCipher {
-  const key = randomBytes(32);
-  return {
-    isEncryptionAvailable: () => available,
-    encryptString: (plain) => {
-      const iv = randomBytes(12);
-      const c = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-      return Buffer.concat([iv, c.getAuthTag(), body]);
-    },
-    decryptString: (data) => {
-      const d = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
-      d.setAuthTag(data.subarray(12, 28));
-      return Buffer.concat([d.update(data.subarray(28)), d.final()]).toString('utf8');
-    },
-  };
-}
+const aesCipher = (available = true): DraftCipher => aesSafeStorage({ available });
 
 const BASE: DraftValues = {
   name: 'Juan Carlos Pérez Mendoza', country: 'EC', province: '09', city: '0901', phone1: '042345678', phone2: '',

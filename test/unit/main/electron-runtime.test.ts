@@ -1,4 +1,3 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { electronMajor, runtimeFeatures } from '../../../src-main/runtime/electr
 import { draftCipherFor, type SafeStorageLike } from '../../../src-main/drafts/draft-cipher';
 import { DraftStore } from '../../../src-main/drafts/draft-store';
 import type { DraftValues } from '../../../src-shared/contract';
+import { aesSafeStorage } from '../../fixtures/aes-safe-storage';
 
 const ELECTRON_25 = { node: '18.15.0', chrome: '114.0.5735.106', electron: '25.1.1' };
 const ELECTRON_45 = { node: '22.20.0', chrome: '140.0.7339.41', electron: '45.5.0' };
@@ -19,23 +19,16 @@ describe('the runtime seam: one app on Electron 25 (tests here) and Electron 45 
     expect(electronMajor({ electron: 'nightly' })).toBeNull();
   });
 
-  it('Electron 25 takes every workaround: plain timers, no storage-backend query, no file-protocol fuse', () => {
-    expect(runtimeFeatures(ELECTRON_25)).toEqual({
-      electronMajor: 25,
-      timeoutMechanism: 'timer',
+  it.each([
+    { what: 'Electron 25 takes every workaround: plain timers, no storage-backend query, no file-protocol fuse', versions: ELECTRON_25, modern: false },
+    { what: 'Electron 45 takes the modern path: AbortSignal timers, the backend query, the fuse to flip', versions: ELECTRON_45, modern: true },
+  ])('$what', ({ versions, modern }) => {
+    expect(runtimeFeatures(versions)).toEqual({
+      electronMajor: electronMajor(versions),
+      timeoutMechanism: modern ? 'abort-signal' : 'timer',
       httpStack: 'net.request',
-      canQueryStorageBackend: false,
-      hasFileProtocolFuse: false,
-    });
-  });
-
-  it('Electron 45 takes the modern path: AbortSignal timers, the backend query, the fuse to flip', () => {
-    expect(runtimeFeatures(ELECTRON_45)).toEqual({
-      electronMajor: 45,
-      timeoutMechanism: 'abort-signal',
-      httpStack: 'net.request',
-      canQueryStorageBackend: true,
-      hasFileProtocolFuse: true,
+      canQueryStorageBackend: modern,
+      hasFileProtocolFuse: modern,
     });
   });
 
@@ -50,26 +43,6 @@ describe('the runtime seam: one app on Electron 25 (tests here) and Electron 45 
     expect(runtimeFeatures({ node: '20.20.2' }).timeoutMechanism).toBe('abort-signal');
   });
 });
-
-/** A fake safeStorage: AES with its own key, as DPAPI / the keychain / libsecret would, plus the Linux backend name. */
-function fakeSafeStorage(opts: { available: boolean; backend?: string }): SafeStorageLike {
-  const key = randomBytes(32);
-  return {
-    isEncryptionAvailable: () => opts.available,
-    encryptString: (plain) => {
-      const iv = randomBytes(12);
-      const c = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-      return Buffer.concat([iv, c.getAuthTag(), body]);
-    },
-    decryptString: (data) => {
-      const d = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
-      d.setAuthTag(data.subarray(12, 28));
-      return Buffer.concat([d.update(data.subarray(28)), d.final()]).toString('utf8');
-    },
-    ...(opts.backend === undefined ? {} : { getSelectedStorageBackend: () => opts.backend! }),
-  };
-}
 
 const VALUES: DraftValues = {
   name: 'Juan Carlos Pérez Mendoza', country: 'EC', province: '09', city: '0901', phone1: '042987654', phone2: '',
@@ -90,7 +63,7 @@ describe('draft encryption per OS and runtime', () => {
     ['darwin', 'the login keychain'],
   ] as const)('%s (%s): the default is an encrypted draft, on either runtime', (platform, _cipher) => {
     for (const versions of [ELECTRON_25, ELECTRON_45]) {
-      const { store, encryptedOnDisk } = storeWith(draftCipherFor(fakeSafeStorage({ available: true }), platform, runtimeFeatures(versions)));
+      const { store, encryptedOnDisk } = storeWith(draftCipherFor(aesSafeStorage({ available: true }), platform, runtimeFeatures(versions)));
       expect(store.encrypted).toBe(true);
       expect(encryptedOnDisk).toBe(true);
       expect(store.load('jperez').draft?.values.phone1).toBe('042987654');
@@ -99,17 +72,17 @@ describe('draft encryption per OS and runtime', () => {
 
   it('Linux on a modern runtime: a real keyring encrypts; the basic_text fallback counts as plain (the screen says so)', () => {
     const modern = runtimeFeatures(ELECTRON_45);
-    const keyring = storeWith(draftCipherFor(fakeSafeStorage({ available: true, backend: 'gnome_libsecret' }), 'linux', modern));
+    const keyring = storeWith(draftCipherFor(aesSafeStorage({ available: true, backend: 'gnome_libsecret' }), 'linux', modern));
     expect([keyring.store.encrypted, keyring.encryptedOnDisk]).toEqual([true, true]);
-    const basic = storeWith(draftCipherFor(fakeSafeStorage({ available: true, backend: 'basic_text' }), 'linux', modern));
+    const basic = storeWith(draftCipherFor(aesSafeStorage({ available: true, backend: 'basic_text' }), 'linux', modern));
     expect([basic.store.encrypted, basic.encryptedOnDisk]).toEqual([false, false]);
   });
 
   it('Linux on Electron 25: isEncryptionAvailable() decides, the backend is not asked even where the method exists', () => {
     const old = runtimeFeatures(ELECTRON_25);
-    const on = storeWith(draftCipherFor(fakeSafeStorage({ available: true, backend: 'basic_text' }), 'linux', old));
+    const on = storeWith(draftCipherFor(aesSafeStorage({ available: true, backend: 'basic_text' }), 'linux', old));
     expect([on.store.encrypted, on.encryptedOnDisk]).toEqual([true, true]);
-    const off = storeWith(draftCipherFor(fakeSafeStorage({ available: false }), 'linux', old));
+    const off = storeWith(draftCipherFor(aesSafeStorage({ available: false }), 'linux', old));
     expect([off.store.encrypted, off.encryptedOnDisk]).toEqual([false, false]);
   });
 });

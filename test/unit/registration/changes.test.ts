@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { registrationChanges, type ComparableRegistration } from '../../../src-shared/registration/changes';
+import { JPEREZ_CONTACT, JPEREZ_REGISTRATION } from '../../fixtures/jperez';
 
-const BEFORE: ComparableRegistration = {
-  name: 'Juan Carlos Pérez Mendoza',
-  country: 'EC',
-  province: '09',
-  city: '0901',
-  phone1: '042345678',
-  phone2: null,
-  mobile: { carrier: 'CLARO', number: '0991234567' },
-  fax: null,
-  email: 'jperez@example.com',
-};
+const BEFORE: ComparableRegistration = { ...JPEREZ_CONTACT, email: JPEREZ_REGISTRATION.email };
 
 describe('Resumen de cambios (issue 28)', () => {
   it('nothing changed: no change, no password', () => {
