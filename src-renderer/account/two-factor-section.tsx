@@ -10,6 +10,7 @@ import {
 import { ecuapass } from '../bridge';
 import { FormAlert } from '../components/FormAlert';
 import { TextField } from '../components/TextField';
+import { PasswordField } from '../components/PasswordField';
 import { useBridgeCall } from '../hooks/use-bridge-call';
 
 type Step =
@@ -158,7 +159,7 @@ export function TwoFactorSection() {
 
       {step.kind === 'disabling' && (
         <form onSubmit={(e) => void disable(e)} noValidate className="settings-form">
-          <TextField id="two-factor-off-password" label="Contraseña" type="password" required autoComplete="current-password" value={password} onValueChange={setPassword} error={fields.password} maxLength={256} autoFocus />
+          <PasswordField id="two-factor-off-password" label="Contraseña" purpose="current" required value={password} onValueChange={setPassword} error={fields.password} autoFocus />
           <TextField id="two-factor-off-code" label="Código de verificación" required autoComplete="one-time-code" value={code} onValueChange={setCode} error={fields.code} maxLength={40} hint="El código de su aplicación o un código de recuperación." />
           <div className="form-actions">
             <button type="button" className="btn btn-secondary" onClick={() => reset({ kind: 'status' })} disabled={busy}>

@@ -1,8 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ERROR_MESSAGES, MANAGED_BY_ORGANIZATION, SYSTEM_PROXY, SettingsUpdateSchema, fieldErrorsFrom, type ContractError, type ProxySettings, type SettingsView } from '../../src-shared/contract';
+import { ERROR_MESSAGES, SYSTEM_PROXY, SettingsUpdateSchema, fieldErrorsFrom, type ContractError, type ProxySettings, type SettingsView } from '../../src-shared/contract';
 import { ecuapass } from '../bridge';
 import { useAppStore } from '../state/app-store';
 import { TextField } from '../components/TextField';
+import { managedField } from '../components/managed-field';
 import { DraftStorageNotice } from '../components/DraftStorageNotice';
 import { useBridgeCall } from '../hooks/use-bridge-call';
 import { FormAlert } from '../components/FormAlert';
@@ -102,31 +103,13 @@ export function ConfiguracionScreen() {
             La variable de entorno ECUAPASS_API_URL fija la dirección del servidor: lo guardado aquí se usará cuando no esté definida.
           </p>
         )}
-        <TextField
-          id="settings-url"
-          label="Dirección del servidor Ecuapass"
-          required
-          type="url"
-          value={backendUrl}
-          onValueChange={setBackendUrl}
-          error={errors.backendUrl}
-          readOnly={urlManaged}
-          hint={urlManaged ? MANAGED_BY_ORGANIZATION : 'https://… (http solo para un servidor en este mismo equipo).'}
-        />
+        <TextField id="settings-url" label="Dirección del servidor Ecuapass" required type="url" value={backendUrl} onValueChange={setBackendUrl}
+          error={errors.backendUrl} {...managedField(urlManaged, 'https://… (http solo para un servidor en este mismo equipo).')} />
         <button type="button" className="btn btn-secondary" onClick={() => void test()} disabled={busy}>
           Probar conexión
         </button>
-        <TextField
-          id="settings-idle"
-          label="Bloqueo por inactividad (minutos)"
-          required
-          inputMode="numeric"
-          value={idleMinutes}
-          onValueChange={setIdleMinutes}
-          error={errors.idleLockMinutes}
-          readOnly={idleManaged}
-          hint={idleManaged ? MANAGED_BY_ORGANIZATION : 'Tras este tiempo sin uso, la sesión se cierra (equipos compartidos).'}
-        />
+        <TextField id="settings-idle" label="Bloqueo por inactividad (minutos)" required inputMode="numeric" value={idleMinutes} onValueChange={setIdleMinutes}
+          error={errors.idleLockMinutes} {...managedField(idleManaged, 'Tras este tiempo sin uso, la sesión se cierra (equipos compartidos).')} />
         <ProxySettingsFields value={proxy} onChange={setProxy} errors={errors} managed={proxyManaged} />
         <div className="form-actions">
           <button type="button" className="btn btn-secondary" onClick={back}>

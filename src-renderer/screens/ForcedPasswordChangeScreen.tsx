@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { fieldErrorsFrom, forcedPasswordChangeSchema, type ContractError } from '../../src-shared/contract';
 import { ecuapass } from '../bridge';
 import { FormAlert } from '../components/FormAlert';
-import { TextField } from '../components/TextField';
+import { PasswordField } from '../components/PasswordField';
 import { useBridgeCall } from '../hooks/use-bridge-call';
 import { useAppStore } from '../state/app-store';
 
@@ -56,32 +56,9 @@ export function ForcedPasswordChangeScreen() {
           Ingresó como {userId} con una clave automática. Registre una contraseña nueva para continuar.
         </p>
         <FormAlert>{error?.message}</FormAlert>
-        <TextField
-          ref={passwordRef}
-          id="forced-password"
-          label="Contraseña"
-          type="password"
-          required
-          autoComplete="new-password"
-          autoFocus
-          value={newPassword}
-          onValueChange={setNewPassword}
-          error={fields.newPassword}
-          hint="De 8 a 64 caracteres, con mayúsculas, minúsculas, un número y un símbolo; sin su ID.usuario."
-          maxLength={64}
-        />
-        <TextField
-          ref={confirmationRef}
-          id="forced-confirmation"
-          label="Confirmación"
-          type="password"
-          required
-          autoComplete="new-password"
-          value={confirmation}
-          onValueChange={setConfirmation}
-          error={fields.confirmation}
-          maxLength={64}
-        />
+        <PasswordField ref={passwordRef} id="forced-password" label="Contraseña" purpose="new" required autoFocus value={newPassword} onValueChange={setNewPassword}
+          error={fields.newPassword} hint="De 8 a 64 caracteres, con mayúsculas, minúsculas, un número y un símbolo; sin su ID.usuario." />
+        <PasswordField ref={confirmationRef} id="forced-confirmation" label="Confirmación" purpose="new" required value={confirmation} onValueChange={setConfirmation} error={fields.confirmation} />
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Guardando…' : 'Cambiar contraseña'}
         </button>

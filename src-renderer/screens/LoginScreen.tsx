@@ -3,6 +3,7 @@ import type { ContractError } from '../../src-shared/contract';
 import { ecuapass } from '../bridge';
 import { useAppStore } from '../state/app-store';
 import { TextField } from '../components/TextField';
+import { PasswordField } from '../components/PasswordField';
 import { useBridgeCall } from '../hooks/use-bridge-call';
 import { FormAlert } from '../components/FormAlert';
 import { VerificationCodeStep } from './VerificationCodeStep';
@@ -138,18 +139,7 @@ export function LoginScreen() {
           error={fieldErrors.userId}
           maxLength={50}
         />
-        <TextField
-          ref={passwordRef}
-          id="login-password"
-          label="Contraseña"
-          type="password"
-          required
-          autoComplete="current-password"
-          value={password}
-          onValueChange={setPassword}
-          error={fieldErrors.password}
-          maxLength={256}
-        />
+        <PasswordField ref={passwordRef} id="login-password" label="Contraseña" purpose="current" required value={password} onValueChange={setPassword} error={fieldErrors.password} />
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Ingresando…' : 'Ingresar'}
         </button>

@@ -1,4 +1,5 @@
 import { MANAGED_BY_ORGANIZATION, type ProxySettings } from '../../src-shared/contract';
+import { managedField } from '../components/managed-field';
 import { TextField } from '../components/TextField';
 
 const MODES: Array<{ value: ProxySettings['mode']; label: string }> = [
@@ -36,17 +37,17 @@ export function ProxySettingsFields({ value, onChange, errors, managed }: {
       {value.mode === 'manual' && (
         <>
           <TextField id="settings-proxy-server" label="Servidor proxy (host:puerto)" required value={value.server ?? ''}
-            onValueChange={(server) => set({ server })} error={errors['proxy.server']} readOnly={managed}
-            hint={managed ? MANAGED_BY_ORGANIZATION : 'Por ejemplo proxy.empresa.local:8080.'} />
+            onValueChange={(server) => set({ server })} error={errors['proxy.server']} 
+            {...managedField(managed, 'Por ejemplo proxy.empresa.local:8080.')} />
           <TextField id="settings-proxy-bypass" label="Excepciones (sin proxy)" value={value.bypass ?? ''}
-            onValueChange={(bypass) => set({ bypass })} error={errors['proxy.bypass']} readOnly={managed}
-            hint={managed ? MANAGED_BY_ORGANIZATION : 'Equipos que se conectan directamente, separados por comas (por ejemplo *.empresa.local, <local>).'} />
+            onValueChange={(bypass) => set({ bypass })} error={errors['proxy.bypass']} 
+            {...managedField(managed, 'Equipos que se conectan directamente, separados por comas (por ejemplo *.empresa.local, <local>).')} />
         </>
       )}
       {value.mode === 'pac' && (
         <TextField id="settings-proxy-pac" label="Dirección del archivo PAC" required type="url" value={value.pacUrl ?? ''}
-          onValueChange={(pacUrl) => set({ pacUrl })} error={errors['proxy.pacUrl']} readOnly={managed}
-          hint={managed ? MANAGED_BY_ORGANIZATION : 'http:// o https:// del archivo de configuración automática de su organización.'} />
+          onValueChange={(pacUrl) => set({ pacUrl })} error={errors['proxy.pacUrl']} 
+          {...managedField(managed, 'http:// o https:// del archivo de configuración automática de su organización.')} />
       )}
     </fieldset>
   );
