@@ -1,20 +1,16 @@
 import { countryName } from '../catalog/countries';
 import { findCanton, findProvince } from '../catalog/ecuador-divisions';
 import { MOBILE_CARRIERS } from '../catalog/mobile-carriers';
+import type { ContactValues } from './fields';
 
 /**
  * "Resumen de cambios" (issue 28): each field of a registration that differs, old → new, as the user reads it (the
  * form's labels; País, Provincia, Ciudad and Operador by name). Used by the confirmation dialog before "Modificar"
  * and by the constancia after it. A password is never a value here: it is only said to change.
  */
-export interface ComparableRegistration {
+/** The registration's editable values as both sides of a comparison hold them (the contact values of fields.ts). */
+export interface ComparableRegistration extends ContactValues {
   name: string;
-  country: string;
-  province: string | null;
-  city: string | null;
-  phone1: string;
-  phone2: string | null;
-  mobile: { carrier: string; number: string };
   fax: string | null;
   email: string;
 }

@@ -32,6 +32,38 @@ async function tabTo(page: Page, name: string, max = 60): Promise<void> {
   throw new Error(`could not reach "${name}" with Tab`);
 }
 
+/** Tabs to the control and presses Enter on it (a button, a link, a menu item). */
+async function activate(page: Page, name: string): Promise<void> {
+  await tabTo(page, name);
+  await page.keyboard.press('Enter');
+}
+
+/** Launches the app and logs in with the keyboard alone (ID.usuario has the focus at start), up to the portal. */
+async function keyboardLogin(userId: string): Promise<Page> {
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const page = ctx.running.window;
+  await expect(page.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
+  await page.keyboard.type(userId);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO.jperez.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
+  return page;
+}
+
+/** From the portal to "Modificar información de registro para Usuario General", through the menu, by keyboard. */
+async function keyboardToUsuarioGeneral(page: Page): Promise<void> {
+  for (const item of [
+    'Menú',
+    'Soporte al Cliente',
+    'Registro de usuario',
+    '3.2.3 Modificar información de registro de usuario',
+    'Modificar información de registro para Usuario General',
+  ]) {
+    await activate(page, item);
+  }
+}
+
 test('axe finds no serious or critical violation on the login, menu and form screens', async () => {
   ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
   const page = ctx.running.window;
@@ -58,26 +90,9 @@ test('axe finds no serious or critical violation on the login, menu and form scr
 });
 
 test('the whole email change works with the keyboard alone', async () => {
-  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
-  const page = ctx.running.window;
-  await expect(page.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
-  // ID.usuario has the focus at start.
-  await page.keyboard.type('mlopez');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO.jperez.password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
+  const page = await keyboardLogin('mlopez');
 
-  await tabTo(page, 'Menú');
-  await page.keyboard.press('Enter');
-  await tabTo(page, 'Soporte al Cliente');
-  await page.keyboard.press('Enter');
-  await tabTo(page, 'Registro de usuario');
-  await page.keyboard.press('Enter');
-  await tabTo(page, '3.2.3 Modificar información de registro de usuario');
-  await page.keyboard.press('Enter');
-  await tabTo(page, 'Modificar información de registro para Usuario General');
-  await page.keyboard.press('Enter');
+  await keyboardToUsuarioGeneral(page);
   await expect(page.getByLabel('Teléfono1')).toBeVisible();
 
   const email = 'maria.lopez@example.net';
@@ -85,11 +100,9 @@ test('the whole email change works with the keyboard alone', async () => {
   await page.keyboard.type(email);
   await page.keyboard.press('Tab');
   await page.keyboard.type(email);
-  await tabTo(page, 'Verificar disponibilidad');
-  await page.keyboard.press('Enter');
+  await activate(page, 'Verificar disponibilidad');
   await expect(page.getByText('El correo electrónico está disponible.')).toBeVisible();
-  await tabTo(page, 'Solicitar código de seguridad');
-  await page.keyboard.press('Enter');
+  await activate(page, 'Solicitar código de seguridad');
   const sent = page.getByRole('dialog', { name: 'Código de seguridad enviado' });
   await expect(sent).toBeVisible();
   // The dialog's Aceptar has the focus.
@@ -99,8 +112,7 @@ test('the whole email change works with the keyboard alone', async () => {
   const code = await securityCodeSentTo(ctx.backend.url, email);
   await tabTo(page, 'Ingrese código de seguridad');
   await page.keyboard.type(code);
-  await tabTo(page, 'Modificar');
-  await page.keyboard.press('Enter');
+  await activate(page, 'Modificar');
   await expect(page.getByRole('alertdialog', { name: 'Confirmación' })).toBeVisible();
   await page.keyboard.press('Enter'); // Sí has the focus
   const done = page.getByRole('dialog', { name: 'Información' });
@@ -111,20 +123,12 @@ test('the whole email change works with the keyboard alone', async () => {
 });
 
 test('Mi cuenta and the change summary: reached and used with the keyboard alone, and axe-clean', async () => {
-  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
-  const page = ctx.running.window;
-  await expect(page.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
-  await page.keyboard.type('cvera');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO.jperez.password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
+  const page = await keyboardLogin('cvera');
   await expect(page.getByText(/^Último ingreso:/)).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
   // The user's name in the top bar opens Mi cuenta.
-  await tabTo(page, 'Carlos Andrés Vera Salazar (cvera): Mi cuenta');
-  await page.keyboard.press('Enter');
+  await activate(page, 'Carlos Andrés Vera Salazar (cvera): Mi cuenta');
   await expect(page.getByRole('heading', { name: 'Mi cuenta', level: 1 })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Sesiones abiertas con su usuario' }).locator('tbody tr')).toHaveCount(1);
   await expect(page.getByRole('table', { name: /Eventos de su cuenta/ })).toBeVisible();
@@ -136,16 +140,7 @@ test('Mi cuenta and the change summary: reached and used with the keyboard alone
   await expect(page.getByRole('table', { name: /Eventos de su cuenta/ }).locator('tbody tr').first()).toContainText('Ingreso');
   expect(await seriousViolations(page)).toEqual([]);
 
-  await tabTo(page, 'Menú');
-  await page.keyboard.press('Enter');
-  await tabTo(page, 'Soporte al Cliente');
-  await page.keyboard.press('Enter');
-  await tabTo(page, 'Registro de usuario');
-  await page.keyboard.press('Enter');
-  await tabTo(page, '3.2.3 Modificar información de registro de usuario');
-  await page.keyboard.press('Enter');
-  await tabTo(page, 'Modificar información de registro para Usuario General');
-  await page.keyboard.press('Enter');
+  await keyboardToUsuarioGeneral(page);
   await expect(page.getByLabel('Teléfono2')).toBeVisible();
   await tabTo(page, 'Teléfono2');
   await page.keyboard.press('Control+a');
@@ -155,8 +150,7 @@ test('Mi cuenta and the change summary: reached and used with the keyboard alone
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('radio', { name: 'Si' })).toBeChecked();
-  await tabTo(page, 'Modificar');
-  await page.keyboard.press('Enter');
+  await activate(page, 'Modificar');
   const confirm = page.getByRole('alertdialog', { name: 'Confirmación' });
   await expect(confirm.getByRole('list', { name: 'Resumen de cambios' })).toContainText('Teléfono2: 022345679 → 022999888');
   expect(await seriousViolations(page)).toEqual([]);

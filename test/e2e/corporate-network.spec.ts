@@ -8,7 +8,7 @@ import { makeTestPki, type TestPki } from '../fixtures/test-pki';
 import { startBackend, type RunningBackend } from './support/backend';
 import { launchApp, newUserDataDir, screenshot, type LaunchedApp } from './support/desktop-app';
 import { clearKeychain, keychainAccounts } from './support/keychain';
-import { DEMO, login, openUsuarioGeneralForm } from './support/login';
+import { DEMO, login, modificarKeepingEmail, openUsuarioGeneralForm } from './support/login';
 import { startPacServer, startTestProxy, type TestProxy } from './support/test-proxy';
 
 /**
@@ -59,9 +59,7 @@ async function launch(apiUrl: string, home: string, userDataDir = newUserDataDir
 async function saveForm(window: Page, phone: string): Promise<void> {
   await openUsuarioGeneralForm(window);
   await window.getByLabel('Teléfono1').fill(phone);
-  await window.getByRole('radio', { name: 'Si' }).check();
-  await window.getByRole('button', { name: 'Modificar', exact: true }).click();
-  await window.getByRole('alertdialog', { name: 'Confirmación' }).getByRole('button', { name: 'Sí' }).click();
+  await modificarKeepingEmail(window);
   const done = window.getByRole('dialog', { name: 'Información' });
   await expect(done).toContainText('La información de registro se modificó con éxito.');
   await done.getByRole('button', { name: 'Aceptar' }).click();

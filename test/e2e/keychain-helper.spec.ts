@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchApp, newUserDataDir, screenshot } from './support/desktop-app';
-import { DEMO, login, openUsuarioGeneralForm } from './support/login';
+import { DEMO, login, modificarKeepingEmail, openUsuarioGeneralForm } from './support/login';
 import { startPrivateKeyring } from './support/private-keyring';
 import { useBackendAndApp } from './support/suite';
 
@@ -22,9 +22,7 @@ async function helperPid(app: ElectronApplication): Promise<number | undefined> 
 async function saveNewPhone(window: Page, phone: string): Promise<void> {
   await openUsuarioGeneralForm(window);
   await window.getByLabel('Teléfono1').fill(phone);
-  await window.getByRole('radio', { name: 'Si' }).check();
-  await window.getByRole('button', { name: 'Modificar', exact: true }).click();
-  await window.getByRole('alertdialog', { name: 'Confirmación' }).getByRole('button', { name: 'Sí' }).click();
+  await modificarKeepingEmail(window);
   await expect(window.getByText('La información de registro se modificó con éxito.')).toBeVisible();
   await window.getByRole('button', { name: 'Aceptar' }).click();
 }

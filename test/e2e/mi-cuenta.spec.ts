@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchApp, newUserDataDir, screenshot, type LaunchedApp } from './support/desktop-app';
-import { DEMO, login, openUsuarioGeneralForm } from './support/login';
+import { DEMO, login, modificarKeepingEmail, openUsuarioGeneralForm } from './support/login';
 import { SCREENS_DIR } from './support/paths';
 import { startPrivateKeyring, type PrivateKeyring } from './support/private-keyring';
 import { useBackendAndApp } from './support/suite';
@@ -76,9 +76,7 @@ test('B sees A in Sesiones activas and closes it; A is told on its login screen,
   await expect(b.getByRole('table', { name: /Eventos de su cuenta/ })).toContainText('Sesión cerrada desde Mi cuenta');
 
   // A learns it at its next call.
-  await a.getByRole('radio', { name: 'Si' }).check();
-  await a.getByRole('button', { name: 'Modificar', exact: true }).click();
-  await a.getByRole('alertdialog', { name: 'Confirmación' }).getByRole('button', { name: 'Sí' }).click();
+  await modificarKeepingEmail(a);
   await expect(a.getByRole('heading', LOGIN)).toBeVisible();
   await expect(a.getByRole('status')).toContainText('Su sesión se cerró desde otro equipo');
   await expect(a.getByLabel('ID.usuario')).toHaveValue('cvera');

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchApp, newUserDataDir, screenshot } from './support/desktop-app';
 import { keychainAccounts, keychainToken } from './support/keychain';
-import { DEMO, login, openUsuarioGeneralForm } from './support/login';
+import { DEMO, login, modificarKeepingEmail, openUsuarioGeneralForm } from './support/login';
 import { REPO_ROOT } from './support/paths';
 import { useBackendAndApp } from './support/suite';
 
@@ -34,9 +34,7 @@ test('a 401 mid-edit asks for the password and puts the typed form back for the 
   await window.getByLabel('Fax').fill('016018888888');
   await revokeBehindTheAppsBack('mlopez');
 
-  await window.getByRole('radio', { name: 'Si' }).check();
-  await window.getByRole('button', { name: 'Modificar', exact: true }).click();
-  await window.getByRole('alertdialog', { name: 'Confirmación' }).getByRole('button', { name: 'Sí' }).click();
+  await modificarKeepingEmail(window);
   await expect(window.getByRole('heading', LOGIN)).toBeVisible();
   await expect(window.getByRole('status')).toContainText('Su sesión ha terminado');
   await expect(window.getByLabel('ID.usuario')).toHaveValue('mlopez');

@@ -22,3 +22,10 @@ export async function openUsuarioGeneralForm(window: Page): Promise<void> {
     window.getByRole('heading', { name: 'Modificar información de registro para Usuario General' }),
   ).toBeVisible();
 }
+
+/** "Modificar" keeping the registered e-mail (Si), then Sí in the Confirmación dialog: the form's PUT goes out. */
+export async function modificarKeepingEmail(window: Page): Promise<void> {
+  await window.getByRole('radio', { name: 'Si' }).check();
+  await window.getByRole('button', { name: 'Modificar', exact: true }).click();
+  await window.getByRole('alertdialog', { name: 'Confirmación' }).getByRole('button', { name: 'Sí' }).click();
+}
