@@ -127,14 +127,7 @@ export function TwoFactorSection() {
           </p>
           <p>2. Ingrese el código de 6 dígitos que muestra la aplicación.</p>
           <TextField id="two-factor-confirm-code" label="Código de verificación" required inputMode="numeric" autoComplete="one-time-code" value={code} onValueChange={setCode} error={fields.code} maxLength={6} autoFocus />
-          <div className="form-actions">
-            <button type="button" className="btn btn-secondary" onClick={() => reset({ kind: 'status' })} disabled={busy}>
-              Cancelar
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              Confirmar
-            </button>
-          </div>
+          <CancelOrSubmit submit="Confirmar" tone="primary" busy={busy} onCancel={() => reset({ kind: 'status' })} />
         </form>
       )}
 
@@ -161,16 +154,23 @@ export function TwoFactorSection() {
         <form onSubmit={(e) => void disable(e)} noValidate className="settings-form">
           <PasswordField id="two-factor-off-password" label="Contraseña" purpose="current" required value={password} onValueChange={setPassword} error={fields.password} autoFocus />
           <TextField id="two-factor-off-code" label="Código de verificación" required autoComplete="one-time-code" value={code} onValueChange={setCode} error={fields.code} maxLength={40} hint="El código de su aplicación o un código de recuperación." />
-          <div className="form-actions">
-            <button type="button" className="btn btn-secondary" onClick={() => reset({ kind: 'status' })} disabled={busy}>
-              Cancelar
-            </button>
-            <button type="submit" className="btn btn-danger" disabled={busy}>
-              Desactivar
-            </button>
-          </div>
+          <CancelOrSubmit submit="Desactivar" tone="danger" busy={busy} onCancel={() => reset({ kind: 'status' })} />
         </form>
       )}
     </section>
+  );
+}
+
+/** The two buttons under each step's form: Cancelar (back to the status) and the step's own submit. */
+function CancelOrSubmit({ submit, tone, busy, onCancel }: { submit: string; tone: 'primary' | 'danger'; busy: boolean; onCancel: () => void }) {
+  return (
+    <div className="form-actions">
+      <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={busy}>
+        Cancelar
+      </button>
+      <button type="submit" className={`btn btn-${tone}`} disabled={busy}>
+        {submit}
+      </button>
+    </div>
   );
 }

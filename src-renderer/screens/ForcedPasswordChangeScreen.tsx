@@ -1,9 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { fieldErrorsFrom, forcedPasswordChangeSchema, type ContractError } from '../../src-shared/contract';
+import { forcedPasswordChangeSchema } from '../../src-shared/contract';
 import { ecuapass } from '../bridge';
 import { FormAlert } from '../components/FormAlert';
 import { PasswordField } from '../components/PasswordField';
-import { useBridgeCall } from '../hooks/use-bridge-call';
+import { useCheckedForm } from '../hooks/use-checked-form';
 import { useAppStore } from '../state/app-store';
 
 /**
@@ -16,31 +16,22 @@ export function ForcedPasswordChangeScreen() {
   const userId = session?.user.userId ?? '';
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ContractError | null>(null);
-  const { busy, call } = useBridgeCall();
+  const { fields, error, busy, checked, send } = useCheckedForm();
   const passwordRef = useRef<HTMLInputElement>(null);
   const confirmationRef = useRef<HTMLInputElement>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const parsed = forcedPasswordChangeSchema(userId).safeParse({ newPassword, confirmation });
-    if (!parsed.success) {
-      const found = fieldErrorsFrom(parsed.error);
-      setFields(found);
-      (found.newPassword ? passwordRef : confirmationRef).current?.focus();
-      return;
-    }
-    setFields({});
-    setError(null);
-    const res = await call(() => ecuapass.changeForcedPassword(parsed.data));
-    if (!res.ok) {
-      setFields(res.error.fields ?? {});
-      return setError(res.error);
-    }
+    const values = checked(forcedPasswordChangeSchema(userId).safeParse({ newPassword, confirmation }), [
+      ['newPassword', passwordRef],
+      ['confirmation', confirmationRef],
+    ]);
+    if (!values) return;
+    const sent = await send(() => ecuapass.changeForcedPassword(values));
+    if (!sent) return;
     setNewPassword('');
     setConfirmation('');
-    useAppStore.getState().signedIn(res.value);
+    useAppStore.getState().signedIn(sent.value);
   }
 
   async function logout() {

@@ -3,15 +3,13 @@ import {
   PasswordResetRequestSchema,
   USER_CLASSIFICATION_LABELS,
   USER_CLASSIFICATIONS,
-  fieldErrorsFrom,
-  type ContractError,
 } from '../../src-shared/contract';
 import { describeIdDocument } from '../../src-shared/identity';
 import { ecuapass } from '../bridge';
 import { FormAlert } from '../components/FormAlert';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
-import { useBridgeCall } from '../hooks/use-bridge-call';
+import { useCheckedForm } from '../hooks/use-checked-form';
 import { useAppStore } from '../state/app-store';
 
 const CLASSIFICATION_OPTIONS = USER_CLASSIFICATIONS.map((value) => ({ value, label: USER_CLASSIFICATION_LABELS[value] }));
@@ -24,10 +22,8 @@ const CLASSIFICATION_OPTIONS = USER_CLASSIFICATIONS.map((value) => ({ value, lab
  */
 export function PasswordResetScreen() {
   const [values, setValues] = useState({ classification: 'USUARIO_GENERAL', userId: useAppStore.getState().lastUserId ?? '', idDocument: '', email: '' });
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ContractError | null>(null);
   const [sent, setSent] = useState<string | null>(null);
-  const { busy, call } = useBridgeCall();
+  const { fields, error, busy, checked, send } = useCheckedForm();
   const userRef = useRef<HTMLInputElement>(null);
   const documentRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
@@ -36,21 +32,14 @@ export function PasswordResetScreen() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const parsed = PasswordResetRequestSchema.safeParse(values);
-    if (!parsed.success) {
-      const found = fieldErrorsFrom(parsed.error);
-      setFields(found);
-      (found.userId ? userRef : found.idDocument ? documentRef : emailRef).current?.focus();
-      return;
-    }
-    setFields({});
-    setError(null);
-    const res = await call(() => ecuapass.requestPasswordReset(parsed.data));
-    if (!res.ok) {
-      setFields(res.error.fields ?? {});
-      return setError(res.error);
-    }
-    setSent(res.value.message);
+    const request = checked(PasswordResetRequestSchema.safeParse(values), [
+      ['userId', userRef],
+      ['idDocument', documentRef],
+      ['email', emailRef],
+    ]);
+    if (!request) return;
+    const answer = await send(() => ecuapass.requestPasswordReset(request));
+    if (answer) setSent(answer.value.message);
   }
 
   const back = () => useAppStore.getState().goTo('login');
