@@ -70,6 +70,13 @@ async function tokenOf(store: MemoryStore, userId: string): Promise<string> {
   return token;
 }
 
+/** An app wired to the test backend with `userId` signed in, and the token its store keeps for it. */
+async function signedInApp(userId = 'jperez') {
+  const app = appOn(server.baseUrl);
+  await app.sessions.login({ userId, password: DEMO_PASSWORD });
+  return { app, token: await tokenOf(app.store, userId) };
+}
+
 function formFrom(reg: Registration, extra: Partial<RegistrationForm> = {}): RegistrationForm {
   const { userId: _u, idDocument: _d, senaeEmail: _s, email: _e, ...editable } = reg;
   return { ...editable, keepEmail: true, ...extra };
@@ -164,9 +171,7 @@ describe('restore at start', () => {
 
 describe('logout', () => {
   it('revokes the token on the backend and deletes the entry', async () => {
-    const app = appOn(server.baseUrl);
-    await app.sessions.login({ userId: 'jperez', password: DEMO_PASSWORD });
-    const token = await tokenOf(app.store, 'jperez');
+    const { app, token } = await signedInApp();
 
     expect(await app.sessions.logout()).toEqual({ ok: true, value: null });
     expect(await app.store.get('jperez')).toBeNull();
@@ -175,8 +180,7 @@ describe('logout', () => {
   });
 
   it('deletes the entry even when the backend is down', async () => {
-    const app = appOn(server.baseUrl);
-    await app.sessions.login({ userId: 'jperez', password: DEMO_PASSWORD });
+    const { app } = await signedInApp();
     app.connection.configure(`http://127.0.0.1:${await closedPort()}`);
 
     expect(await app.sessions.logout()).toEqual({ ok: true, value: null });
@@ -190,8 +194,7 @@ describe('logout', () => {
   });
 
   it('deletes the entry even when the configured URL is refused (no client at all)', async () => {
-    const app = appOn(server.baseUrl);
-    await app.sessions.login({ userId: 'jperez', password: DEMO_PASSWORD });
+    const { app } = await signedInApp();
     app.connection.configure('http://192.168.1.10:4010');
     expect(app.connection.api()).toBeNull();
 
@@ -202,8 +205,7 @@ describe('logout', () => {
 
 describe('a 401 in the middle of the work', () => {
   it('answers UNAUTHENTICATED in Spanish and deletes the entry', async () => {
-    const app = appOn(server.baseUrl);
-    await app.sessions.login({ userId: 'jperez', password: DEMO_PASSWORD });
+    const { app } = await signedInApp();
     expect((await app.registration.getRegistration()).ok).toBe(true);
 
     await revokeBehindItsBack(server, await tokenOf(app.store, 'jperez'));
@@ -226,9 +228,7 @@ describe('a 401 in the middle of the work', () => {
   });
 
   it('any other failure keeps the session and its entry', async () => {
-    const app = appOn(server.baseUrl);
-    await app.sessions.login({ userId: 'jperez', password: DEMO_PASSWORD });
-    const token = await tokenOf(app.store, 'jperez');
+    const { app, token } = await signedInApp();
     app.connection.configure(`http://127.0.0.1:${await closedPort()}`);
 
     expect(await app.registration.getRegistration()).toMatchObject({ ok: false, error: { code: 'BACKEND_UNREACHABLE' } });
@@ -242,9 +242,7 @@ describe('a 401 in the middle of the work', () => {
 
 describe('remembered users', () => {
   it('forget(userId) deletes the entry and revokes the session', async () => {
-    const app = appOn(server.baseUrl);
-    await app.sessions.login({ userId: 'jperez', password: DEMO_PASSWORD });
-    const token = await tokenOf(app.store, 'jperez');
+    const { app, token } = await signedInApp();
 
     expect(await app.sessions.forget('jperez')).toEqual({ ok: true, value: null });
     expect(await app.store.get('jperez')).toBeNull();
@@ -254,9 +252,7 @@ describe('remembered users', () => {
   });
 
   it('forgetting a user who is not the active one leaves the active session alone', async () => {
-    const app = appOn(server.baseUrl);
-    await app.sessions.login({ userId: 'jperez', password: DEMO_PASSWORD });
-    const jperezToken = await tokenOf(app.store, 'jperez');
+    const { app, token: jperezToken } = await signedInApp();
     app.sessions.detach();
     await app.sessions.login({ userId: 'mlopez', password: DEMO_PASSWORD });
 
@@ -268,9 +264,7 @@ describe('remembered users', () => {
   });
 
   it('two logins of the same user leave one entry, holding the newer token', async () => {
-    const app = appOn(server.baseUrl);
-    await app.sessions.login({ userId: 'jperez', password: DEMO_PASSWORD });
-    const first = await tokenOf(app.store, 'jperez');
+    const { app, token: first } = await signedInApp();
     // "Cambiar de usuario", then the same user types the password again.
     app.sessions.detach();
     await app.sessions.login({ userId: 'jperez', password: DEMO_PASSWORD });
@@ -282,8 +276,7 @@ describe('remembered users', () => {
   });
 
   it('"Cambiar de usuario" keeps each user\'s entry: one per user after two logins', async () => {
-    const app = appOn(server.baseUrl);
-    await app.sessions.login({ userId: 'jperez', password: DEMO_PASSWORD });
+    const { app } = await signedInApp();
     app.sessions.detach();
     await app.sessions.login({ userId: 'mlopez', password: DEMO_PASSWORD });
 
@@ -295,9 +288,7 @@ describe('remembered users', () => {
   });
 
   it('a new login of another user without "Cambiar de usuario" ends the previous session', async () => {
-    const app = appOn(server.baseUrl);
-    await app.sessions.login({ userId: 'jperez', password: DEMO_PASSWORD });
-    const jperezToken = await tokenOf(app.store, 'jperez');
+    const { app, token: jperezToken } = await signedInApp();
     await app.sessions.login({ userId: 'mlopez', password: DEMO_PASSWORD });
 
     expect(await app.sessions.rememberedUsers()).toEqual(['mlopez']);

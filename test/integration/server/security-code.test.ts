@@ -25,6 +25,13 @@ const server = serverForFile({
     users: usersWith('ana', 'beto', 'carla', 'dario', 'elena', 'fabian', 'gina', 'hugo', 'ines', 'jorge', 'karen', 'luis', 'maria', 'nico'),
   });
 
+/** `userId` logged in, its registration as read, and the security code the backend mailed to `address`. */
+async function codeSentTo(userId: string, address: string) {
+  const token = await server.login(userId);
+  const reg = await getRegistration(server, token);
+  return { token, reg, code: await sendCode(server, token, address) };
+}
+
 const availability = async (token: string, email: unknown) => server.send('POST', AVAILABILITY, token, { email });
 
 describe('Verificar disponibilidad (POST /general-user/email/availability)', () => {
@@ -133,9 +140,7 @@ describe('Solicitar código de seguridad (POST /general-user/email/security-code
 
 describe('Ingrese código de seguridad (PUT /general-user/registration with keepEmail = false)', () => {
   it('the right code saves: email changed, version + 1, notice to the PREVIOUS address, audit names email', async () => {
-    const token = await server.login('hugo');
-    const reg = await getRegistration(server, token);
-    const code = await sendCode(server, token, 'Hugo.Nuevo@Example.com');
+    const { token, reg, code } = await codeSentTo('hugo', 'Hugo.Nuevo@Example.com');
 
     const res = await put(server, token, emailChangeBody(reg, 'Hugo.Nuevo@Example.com', code.toLowerCase()));
     expect(res.status, await res.clone().text()).toBe(200);
@@ -151,9 +156,7 @@ describe('Ingrese código de seguridad (PUT /general-user/registration with keep
   });
 
   it('the same code used again → 400 SECURITY_CODE_INVALID (single use)', async () => {
-    const token = await server.login('ines');
-    const reg = await getRegistration(server, token);
-    const code = await sendCode(server, token, 'ines.b@example.com');
+    const { token, reg, code } = await codeSentTo('ines', 'ines.b@example.com');
     expect((await put(server, token, emailChangeBody(reg, 'ines.b@example.com', code))).status).toBe(200);
 
     // A second session that still has the old version and the same code.
@@ -164,9 +167,7 @@ describe('Ingrese código de seguridad (PUT /general-user/registration with keep
   });
 
   it('five wrong codes kill the code: even the right one then fails', async () => {
-    const token = await server.login('jorge');
-    const reg = await getRegistration(server, token);
-    const code = await sendCode(server, token, 'jorge.b@example.com');
+    const { token, reg, code } = await codeSentTo('jorge', 'jorge.b@example.com');
     for (let i = 1; i <= 5; i++) {
       const res = await put(server, token, emailChangeBody(reg, 'jorge.b@example.com', otherCode(code)));
       expect(res.status, `wrong try ${i}`).toBe(400);
@@ -182,17 +183,13 @@ describe('Ingrese código de seguridad (PUT /general-user/registration with keep
   });
 
   it('four wrong codes, then the right one → saved', async () => {
-    const token = await server.login('karen');
-    const reg = await getRegistration(server, token);
-    const code = await sendCode(server, token, 'karen.b@example.com');
+    const { token, reg, code } = await codeSentTo('karen', 'karen.b@example.com');
     for (let i = 1; i <= 4; i++) expect((await put(server, token, emailChangeBody(reg, 'karen.b@example.com', otherCode(code)))).status).toBe(400);
     expect((await put(server, token, emailChangeBody(reg, 'karen.b@example.com', code))).status).toBe(200);
   });
 
   it('expired: 15 minutes and 1 second later → 410 SECURITY_CODE_EXPIRED (message says to request a new one)', async () => {
-    const token = await server.login('luis');
-    const reg = await getRegistration(server, token);
-    const code = await sendCode(server, token, 'luis.b@example.com');
+    const { token, reg, code } = await codeSentTo('luis', 'luis.b@example.com');
     server.clock.advanceMinutes(15);
     server.clock.advanceSeconds(1);
     const before = (await stateOf(server));
@@ -203,29 +200,23 @@ describe('Ingrese código de seguridad (PUT /general-user/registration with keep
   });
 
   it('a code is valid up to just before 15 minutes', async () => {
-    const token = await server.login('luis');
     server.clock.advanceMinutes(1);
-    const reg = await getRegistration(server, token);
-    const code = await sendCode(server, token, 'luis.c@example.com');
+    const { token, reg, code } = await codeSentTo('luis', 'luis.c@example.com');
     server.clock.advanceMinutes(14);
     server.clock.advanceSeconds(59);
     expect((await put(server, token, emailChangeBody(reg, 'luis.c@example.com', code))).status).toBe(200);
   });
 
   it('a code sent to another address does not work for this one', async () => {
-    const token = await server.login('maria');
-    const reg = await getRegistration(server, token);
-    const code = await sendCode(server, token, 'maria.b@example.com');
+    const { token, reg, code } = await codeSentTo('maria', 'maria.b@example.com');
     const res = await put(server, token, emailChangeBody(reg, 'maria.c@example.com', code));
     expect(res.status).toBe(400);
     expect((await errorOf(res)).code).toBe('SECURITY_CODE_INVALID');
   });
 
   it('a new code replaces the previous one', async () => {
-    const token = await server.login('maria');
     server.clock.advanceMinutes(1);
-    const reg = await getRegistration(server, token);
-    const first = await sendCode(server, token, 'maria.d@example.com');
+    const { token, reg, code: first } = await codeSentTo('maria', 'maria.d@example.com');
     server.clock.advanceMinutes(1);
     const second = await sendCode(server, token, 'maria.d@example.com');
     expect((await put(server, token, emailChangeBody(reg, 'maria.d@example.com', first))).status).toBe(first === second ? 200 : 400);
