@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from './clock';
 import type { Db } from './db/open-database';
 import type { GeneralUserLimits } from './general-user/limits';
@@ -18,4 +19,9 @@ export interface AppDeps {
   passwordWork: PasswordWorkBudget;
   /** The HMAC key of trusted-device tokens (DEVICE_TOKEN_SECRET; security/device-token.ts). */
   deviceTokenSecret: string;
+}
+
+/** What a flow of the general user's self-service runs with: the app's deps, its limits and the request's logger. */
+export function generalUserFlowDeps(deps: AppDeps, log: FastifyBaseLogger) {
+  return { ...deps, limits: deps.generalUserLimits, log };
 }
