@@ -4,6 +4,7 @@ import { AppError } from '../http/app-error';
 import { clearTries, isLocked, normalisedSubject, reserveTry, type AttemptScope } from '../security/attempt-lock';
 import { issueDeviceToken, trustedDevice, type TrustedDevice } from '../security/device-token';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../security/password-hash';
+import type { PasswordWorkBudget } from '../security/password-work-budget';
 import { findUser } from '../users/user-repository';
 import { LOGIN_ATTEMPTS } from './login-policy';
 import { createSession } from './session-store';
@@ -50,7 +51,7 @@ export async function logIn(
   return { token, expiresAt, user: { userId: user.user_id, name: user.name } };
 }
 
-type DeviceDeps = { db: Db; clock: Clock; deviceTokenSecret: string };
+type DeviceDeps = { db: Db; clock: Clock; deviceTokenSecret: string; passwordWork: Pick<PasswordWorkBudget, 'hold'> };
 
 /**
  * Trusted devices (OWASP "device cookie", docs/architecture.md §5): who a login try counts against and whose
@@ -72,8 +73,9 @@ export async function loginAdmission(
   }
   const counter: LoginCounter = { scope: 'login', subject };
   // A locked account is answered here, before the try takes any of the address's budget: a flood of tries at
-  // a locked ID costs nobody else in the office anything, and a known and an unknown ID spend it alike.
-  if (await isLocked(deps.db, 'login', subject, now)) throw new AppError('ACCOUNT_LOCKED');
+  // a locked ID costs nobody else in the office anything, and a known and an unknown ID spend it alike. The answer
+  // is held like a refusal of the budget (the same hold for both), so looping on it gains an attacker nothing.
+  if (await isLocked(deps.db, 'login', subject, now)) return deps.passwordWork.hold(new AppError('ACCOUNT_LOCKED'));
   return { device: null, counter, budgetSource: address };
 }
 
