@@ -1,4 +1,4 @@
-// 4. Bridge overhead: window.ecuapass.getRegistration() through renderer → IPC → main (net.fetch) → backend, timed
+// 4. Bridge overhead: window.ecuapass.getRegistration() through renderer → IPC → main (axios over Electron's net.request) → backend, timed
 // in the page with performance.now() in a loop of N calls, against the same GET made directly by Node (fetch, same
 // token: the app's own, read from the keychain), and against the baseline, the same GET made raw with net.fetch inside
 // the main process. After a warm-up, ROUNDS rounds of N calls each; within a round the app and that baseline alternate
@@ -10,8 +10,9 @@ import { API } from './lib/backend.mjs';
 import { KEYCHAIN_SERVICE, clearKeychain, keytar, launchOurs, loginOnly, readyAt } from './lib/electron.mjs';
 import { median, p99 } from './lib/stats.mjs';
 
-// Issue #15: over the network stack's own cost (a raw net.fetch GET inside the main process), not over Node's fetch:
-// net.fetch itself costs ~1.5 ms more than Node's fetch here, and is kept for the system proxy and OS certificates.
+// Over the network stack's own cost (a raw net.fetch GET inside the main process, Chromium's stack like the app's
+// net.request adapter), not over Node's fetch: Chromium's stack costs ~1.5 ms more than Node's fetch here, and is
+// kept for the system proxy and OS certificates. What is measured above it is the app's own: IPC, axios, zod.
 export const TARGET_OVERHEAD_MS = 0.7;
 const N = 200;
 const BLOCK = 20;

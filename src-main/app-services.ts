@@ -11,6 +11,7 @@ import { aboutText } from './window/about-text';
 import { registerBridge, type IpcMainLike } from './ipc/register-bridge';
 import { deferredHandlers } from './ipc/deferred-handlers';
 import { sessionBridgeHandlers } from './ipc/session-handlers';
+import { accountBridgeHandlers } from './ipc/account-handlers';
 import { RegistrationService } from './registration/registration-service';
 import type { BridgeHandlers } from './ipc/bridge-handlers';
 import { DEVICE_TOKEN_KEYCHAIN_SERVICE, KEYCHAIN_SERVICE } from './session/secure-store';
@@ -57,7 +58,7 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
   if (loaded.problem) log.warn(`settings: ${loaded.problem}; using defaults`);
   let settings = loaded.settings;
   // Machine policy (issue 10): read once, before any URL is used.
-  const policy = loadPolicyForApp({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, log });
+  const policy = await loadPolicyForApp({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, log });
   const policyView = policyState(policy);
   const saveSettings = (next: AppSettings) => {
     settings = next;
@@ -151,6 +152,13 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
   const handlers: Omit<BridgeHandlers, keyof ReturnType<typeof draftHandlers>> = {
     getAppInfo: async () => ({ ok: true, value: appInfo(connection.backendUrl, opened.store.kind === 'keychain') }),
     ...sessionBridgeHandlers(sessions, registration),
+    ...accountBridgeHandlers({
+      sessions,
+      registration,
+      mainWindow,
+      // Its own chunk: Electron's printing is loaded only when a constancia is asked for.
+      saveReceipt: async (receipt, parent) => (await import('./receipt/receipt-pdf')).saveReceiptPdf(receipt, parent),
+    }),
     getSettings: async () => ({ ok: true, value: settingsService.view() }),
     updateSettings: (input) => settingsService.update(input),
     // A policy's proxy is always the one tested; otherwise the one on screen, not yet saved.

@@ -13,6 +13,7 @@ import { UpdateNotice } from './components/UpdateNotice';
 const UsuarioGeneralScreen = lazy(() =>
   import('./screens/UsuarioGeneralScreen').then((m) => ({ default: m.UsuarioGeneralScreen })),
 );
+const MiCuentaScreen = lazy(() => import('./screens/MiCuentaScreen').then((m) => ({ default: m.MiCuentaScreen })));
 const ConfiguracionScreen = lazy(() =>
   import('./screens/ConfiguracionScreen').then((m) => ({ default: m.ConfiguracionScreen })),
 );
@@ -53,6 +54,7 @@ export function App() {
       <Suspense fallback={<p aria-busy="true">Cargando…</p>}>
         {screen === 'usuarioGeneral' && <UsuarioGeneralScreen />}
         {screen === 'settings' && <ConfiguracionScreen />}
+        {screen === 'account' && <MiCuentaScreen />}
       </Suspense>
       <LeaveGuardDialog />
       <UpdateNotice />

@@ -18,6 +18,7 @@ import { createMailer } from './mail/create-mailer';
 import { DEFAULT_MAIL_FROM } from './config';
 import { devMailboxRoutes } from './routes/dev-mailbox-routes';
 import { generalUserRoutes } from './routes/general-user-routes';
+import { accountRoutes } from './routes/account-routes';
 import { defaultPasswordWorkLimits, PasswordWorkBudget, type PasswordWorkLimits } from './security/password-work-budget';
 
 export interface BuildAppOptions {
@@ -85,6 +86,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(sessionRoutes(deps), { prefix: API_PREFIX });
   await app.register(registrationRoutes(deps), { prefix: API_PREFIX });
   await app.register(generalUserRoutes(deps), { prefix: API_PREFIX });
+  await app.register(accountRoutes(deps), { prefix: API_PREFIX });
   if (mailer.kind === 'sandbox') await app.register(devMailboxRoutes(options.db));
   return app;
 }

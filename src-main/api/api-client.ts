@@ -12,6 +12,14 @@ import {
   PasswordVerifyResponseSchema,
   SecurityCodeResponseSchema,
   RegistrationSchema,
+  RegistrationSavedSchema,
+  SessionListSchema,
+  ClosedSessionsSchema,
+  ActivityPageSchema,
+  type ActivityPage,
+  type ActivityQuery,
+  type RegistrationSaved,
+  type SessionList,
   type CurrentSessionResponse,
   type LoginRequest,
   type LoginResponse,
@@ -81,8 +89,30 @@ export class ApiClient {
     return this.call('post', `${API_PREFIX}/general-user/email/security-code`, SecurityCodeResponseSchema, token, { email });
   }
 
-  updateRegistration(token: string, body: RegistrationUpdate): Promise<Result<Registration>> {
-    return this.call('put', REGISTRATION, RegistrationSchema, token, body);
+  updateRegistration(token: string, body: RegistrationUpdate): Promise<Result<RegistrationSaved>> {
+    return this.call('put', REGISTRATION, RegistrationSavedSchema, token, body);
+  }
+
+  /** Mi cuenta (issue 28): the caller's live sessions. */
+  listSessions(token: string): Promise<Result<SessionList>> {
+    return this.call('get', SESSIONS, SessionListSchema, token);
+  }
+
+  closeSession(token: string, id: string): Promise<Result<null>> {
+    return this.call('delete', `${SESSIONS}/${encodeURIComponent(id)}`, null, token);
+  }
+
+  closeOtherSessions(token: string): Promise<Result<z.output<typeof ClosedSessionsSchema>>> {
+    return this.call('delete', `${SESSIONS}?others=true`, ClosedSessionsSchema, token);
+  }
+
+  activity(token: string, query: ActivityQuery): Promise<Result<ActivityPage>> {
+    const params = new URLSearchParams();
+    if (query.before !== undefined) params.set('before', query.before);
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    if (query.type !== undefined) params.set('type', query.type);
+    const qs = params.toString();
+    return this.call('get', `${API_PREFIX}/general-user/activity${qs ? `?${qs}` : ''}`, ActivityPageSchema, token);
   }
 
   deactivate(token: string, reason: string): Promise<Result<z.output<typeof DeactivationResponseSchema>>> {

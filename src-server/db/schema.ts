@@ -29,10 +29,20 @@ export interface UsersTable {
 export interface SessionsTable {
   /** sha256 hex of the bearer token: a copy of the database does not hand out live tokens. */
   token_hash: string;
+  /** Public id (random UUID) that "Mi cuenta" shows and DELETE /sessions/{id} takes; never the token or its hash. */
+  id: string;
   user_id: string;
   created_at: string;
   last_seen_at: string;
   revoked_at: string | null;
+  /** 'self' (logout, lock) or 'other' (closed from another session, a password / e-mail change there); null before migration 0005. */
+  revoked_by: 'self' | 'other' | null;
+  /** What the app said in X-Ecuapass-Device at login (informational only, never trusted), or null. */
+  device_host: string | null;
+  device_os: string | null;
+  device_app: string | null;
+  /** The client's address as the server saw it at login. */
+  ip: string | null;
 }
 
 export interface AuditLogTable {
@@ -42,6 +52,9 @@ export interface AuditLogTable {
   action: string;
   /** JSON array of the names of the changed fields; never values, never secrets. */
   fields: string;
+  /** JSON {host, os, app} of the X-Ecuapass-Device header of the request, or null. */
+  device: string | null;
+  ip: string | null;
 }
 
 export interface PasswordTicketsTable {

@@ -97,3 +97,29 @@ export function deactivationMessage(userId: string): string {
     'Para volver a usar Ecuapass, realice una nueva "Solicitud de registro para Usuario General".'
   );
 }
+
+export const NEW_DEVICE_LOGIN_SUBJECT = 'Nuevo ingreso a su cuenta';
+
+/**
+ * A login from a workstation (host name + OS, as the app describes it) this user had not used before. The
+ * description is the client's own word: the mail says so, and what to do if it was not the user.
+ */
+export function newDeviceLoginNotice(p: { to: string; userId: string; at: Date; host: string; os: string | null; ip: string | null }): OutgoingMail {
+  return {
+    to: p.to,
+    subject: NEW_DEVICE_LOGIN_SUBJECT,
+    text: [
+      'Estimado(a) usuario(a):',
+      '',
+      `El ${ecuadorTime(p.at)} se ingresó a Ecuapass con el usuario ${p.userId} desde un equipo que no se había usado antes con esta cuenta:`,
+      `- Equipo: ${p.host}`,
+      ...(p.os ? [`- Sistema operativo: ${p.os}`] : []),
+      ...(p.ip ? [`- Dirección IP: ${p.ip}`] : []),
+      '',
+      'Si fue usted, no necesita hacer nada más.',
+      'Si NO fue usted, ingrese a Ecuapass Desktop, abra "Mi cuenta" (su nombre, arriba a la derecha), cierre esa sesión en "Sesiones activas" y cambie su contraseña.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  };
+}

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunc
 import type { Clock } from '../clock';
 import type { Db } from '../db/open-database';
 import { AppError } from '../http/app-error';
+import { SESSION_CLOSED_MESSAGE } from '../../src-shared/contract/error-messages';
 import type { UserRow } from '../db/schema';
 import { isPromise, mapMaybe, type MaybePromise } from '../db/maybe-async';
 import { findSessionWithUser, touchSession, type SessionWithUser } from './session-store';
@@ -20,6 +21,8 @@ export function touchSlackMs(idleMinutes: number): number {
 export interface AuthenticatedSession {
   userId: string;
   tokenHash: string;
+  /** The session's public id ("Este equipo" in Mi cuenta). */
+  sessionId: string;
   expiresAt: Date;
   /** The caller's users row, read with the session (one query): a GET answers from it. */
   user: UserRow;
@@ -45,7 +48,12 @@ export function createAuthenticator(deps: { db: Db; clock: Clock; sessionLimits:
   /** Checks the row found for the token; the write of last_seen_at, when due, is the only wait. */
   function accept(request: FastifyRequest, found: SessionWithUser | undefined): MaybePromise<void> {
     const now = deps.clock.now();
-    if (!found || found.session.revoked_at !== null || found.user.deactivated_at !== null) throw new AppError('UNAUTHENTICATED');
+    if (!found || found.user.deactivated_at !== null) throw new AppError('UNAUTHENTICATED');
+    // Revoked: closed in "Mi cuenta" of another session, or by a password / e-mail change made elsewhere (this
+    // token's own logout forgets the token). The app then says so on its login screen.
+    if (found.session.revoked_at !== null) {
+      throw found.session.revoked_by === 'other' ? new AppError('UNAUTHENTICATED', undefined, SESSION_CLOSED_MESSAGE) : new AppError('UNAUTHENTICATED');
+    }
     const { session, user } = found;
     // Numbers, not Dates: this runs on every authenticated request (issue #15).
     const times = { createdAtMs: Date.parse(session.created_at), lastSeenAtMs: Date.parse(session.last_seen_at) };
@@ -57,6 +65,7 @@ export function createAuthenticator(deps: { db: Db; clock: Clock; sessionLimits:
     (request as WithSession)[SESSION] = {
       userId: session.user_id,
       tokenHash: session.token_hash,
+      sessionId: session.id,
       expiresAt: new Date(touch ? sessionExpiryMs({ createdAtMs: times.createdAtMs, lastSeenAtMs: nowMs }, deps.sessionLimits) : expiryMs),
       user,
     };

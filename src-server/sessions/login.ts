@@ -6,6 +6,11 @@ import { issueDeviceToken, trustedDevice, type TrustedDevice } from '../security
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../security/password-hash';
 import type { PasswordWorkBudget } from '../security/password-work-budget';
 import { findUser } from '../users/user-repository';
+import type { FastifyBaseLogger } from 'fastify';
+import { writeTransaction } from '../db/group-commit';
+import type { RequestOrigin } from '../http/request-origin';
+import type { Mailer } from '../mail/mailer';
+import { auditFailedLogin, auditLogin, isNewDevice, sendNewDeviceNotice } from './login-record';
 import { LOGIN_ATTEMPTS } from './login-policy';
 import { createSession } from './session-store';
 import { sessionExpiryMs, type SessionLimits } from './session-policy';
@@ -30,10 +35,12 @@ export interface LoginCounter {
  * of a deactivated user gets 403.
  */
 export async function logIn(
-  deps: { db: Db; clock: Clock; sessionLimits: SessionLimits },
+  deps: { db: Db; clock: Clock; sessionLimits: SessionLimits; mailer?: Mailer; log?: FastifyBaseLogger },
   userId: string,
   password: string,
   counter: LoginCounter = { scope: 'login', subject: normalisedSubject(userId) },
+  /** The app's workstation description and the client's IP, kept with the session and its audit row. */
+  origin?: RequestOrigin,
 ): Promise<LoginResult> {
   const { db, clock } = deps;
   const reservation = await reserveTry(db, counter.scope, counter.subject, LOGIN_ATTEMPTS, clock.now());
@@ -41,12 +48,23 @@ export async function logIn(
 
   const user = await findUser(db, userId);
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
-  if (!user || !ok) throw new AppError(reservation.lastTry ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
+  if (!user || !ok) {
+    if (user && user.deactivated_at === null) await auditFailedLogin(db, user.user_id, clock.now(), reservation.lastTry, origin);
+    throw new AppError(reservation.lastTry ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
+  }
 
   await clearTries(db, counter.scope, counter.subject);
   if (user.deactivated_at !== null) throw new AppError('ACCOUNT_DEACTIVATED');
   // Read the time after hashing: the session starts when the answer is decided.
-  const { token, row } = await createSession(db, user.user_id, clock.now());
+  const newDevice = await isNewDevice(db, user.user_id, origin);
+  const now = clock.now();
+  // The session and its audit row together (group commit on SQLite: db/group-commit.ts).
+  const { token, row } = await writeTransaction(db, async (trx) => {
+    const created = await createSession(trx, user.user_id, now, origin);
+    await auditLogin(trx, user.user_id, now, origin);
+    return created;
+  });
+  if (newDevice && origin && deps.mailer && deps.log) await sendNewDeviceNotice({ mailer: deps.mailer, log: deps.log }, user, now, origin);
   const expiresAt = new Date(sessionExpiryMs({ createdAtMs: Date.parse(row.created_at), lastSeenAtMs: Date.parse(row.last_seen_at) }, deps.sessionLimits));
   return { token, expiresAt, user: { userId: user.user_id, name: user.name } };
 }

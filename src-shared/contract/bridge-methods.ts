@@ -31,6 +31,12 @@ export const BRIDGE_METHODS = [
   'confirmLeave',
   'getUpdateState',
   'installUpdate',
+  // Mi cuenta (issue 28)
+  'listSessions',
+  'closeSession',
+  'closeOtherSessions',
+  'getActivity',
+  'saveReceipt',
 ] as const;
 
 export type BridgeMethodName = (typeof BRIDGE_METHODS)[number];

@@ -17,6 +17,7 @@ import { PolicyStateSchema } from './policy';
 import { AppEventSchema, DraftLoadSchema, DraftSaveSchema, DraftStorageSchema } from './drafts';
 import { ProxySettingsSchema } from './proxy';
 import { UpdateStateSchema } from './update';
+import { ActivityPageSchema, ActivityQuerySchema, ClosedSessionsSchema, RegistrationSavedSchema, SessionIdSchema, SessionListSchema } from './account';
 
 /** Every bridge method answers with a value, never throws across IPC (docs/architecture.md §6). */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
@@ -100,7 +101,8 @@ export const bridgeContract = {
   updateRegistration: {
     input: registrationFormSchema(''),
     inputFor: (ctx: BridgeCallContext) => registrationFormSchema(ctx.userId ?? ''),
-    output: RegistrationSchema,
+    /** With the audit event's number: the constancia of this change can then be saved (saveReceipt). */
+    output: RegistrationSavedSchema,
   },
   /** "Dar de baja": on success the session and its keychain entry are gone. */
   deactivateUser: { input: DeactivationRequestSchema, output: DeactivationResponseSchema },
@@ -135,6 +137,18 @@ export const bridgeContract = {
   getUpdateState: { input: NoInput, output: UpdateStateSchema },
   /** "Reiniciar y actualizar": installs the verified download and restarts. */
   installUpdate: { input: NoInput, output: z.null() },
+  // Mi cuenta (issue 28): always the signed-in user's own sessions and activity.
+  listSessions: { input: NoInput, output: SessionListSchema },
+  /** "Cerrar sesión" on one row of Sesiones activas. */
+  closeSession: { input: SessionIdSchema, output: z.null() },
+  /** "Cerrar las demás sesiones". */
+  closeOtherSessions: { input: NoInput, output: ClosedSessionsSchema },
+  getActivity: { input: ActivityQuerySchema, output: ActivityPageSchema },
+  /**
+   * "Guardar constancia (PDF)" of the last change saved in this session, made and written by the main process
+   * where the user chooses in the OS save dialog; saved: false when they cancelled it.
+   */
+  saveReceipt: { input: NoInput, output: z.object({ saved: z.boolean() }) },
 } as const satisfies Record<
   BridgeMethodName,
   {

@@ -45,3 +45,9 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   MANAGED_BY_POLICY: 'Administrado por su organización: este valor no se puede cambiar en este equipo.',
   UNEXPECTED: 'Ocurrió un error inesperado. Intente nuevamente.',
 };
+
+/**
+ * UNAUTHENTICATED's message when the token's session was closed (in "Mi cuenta" of another session, or by a
+ * password or e-mail change made there) rather than expired: the app shows it on its login screen.
+ */
+export const SESSION_CLOSED_MESSAGE = 'Su sesión se cerró desde otro equipo. Ingrese nuevamente con su usuario y contraseña.';

@@ -7,6 +7,7 @@ import type { BridgeHandlers } from '../../src-main/ipc/bridge-handlers';
 import { registerBridge, type BridgeLog, type IpcMainLike } from '../../src-main/ipc/register-bridge';
 import { RegistrationService } from '../../src-main/registration/registration-service';
 import { sessionBridgeHandlers } from '../../src-main/ipc/session-handlers';
+import { accountBridgeHandlers } from '../../src-main/ipc/account-handlers';
 import { MemoryStore } from '../../src-main/session/memory-store';
 import { SessionManager } from '../../src-main/session/session-manager';
 import {
@@ -126,6 +127,11 @@ const SHAPES: Record<BridgeMethodName, InputShape | null> = {
   confirmLeave: null,
   getUpdateState: null,
   installUpdate: null,
+  listSessions: null,
+  closeSession: { valid: { id: '5f0c6a52-6d3c-4f57-9a43-7f4b7f6f3a10' }, required: { id: 'string' }, optional: {}, maxLength: {} },
+  closeOtherSessions: null,
+  getActivity: { valid: { limit: 50 }, required: {}, optional: { before: 'string', limit: 'number', type: 'string' }, maxLength: {} },
+  saveReceipt: null,
 };
 
 /** Values that cross IPC (structured clone): more than JSON has. */
@@ -324,6 +330,8 @@ describe('the real handlers wired to a real backend (a smaller pass)', () => {
     const real: BridgeHandlers = {
       getAppInfo: async () => ({ ok: true, value: { appVersion: '0.0.0', electronVersion: 'none', backendUrl: connection.backendUrl, keychainAvailable: false } }),
       ...sessionBridgeHandlers(sessions, registration),
+      // The constancia's file is the OS dialog's business; here it is never written.
+      ...accountBridgeHandlers({ sessions, registration, mainWindow: () => null, saveReceipt: async () => false }),
       getSettings: async () => ({ ok: true, value: settingsView() }),
       updateSettings: async (input) => {
         if (input.idleLockMinutes !== undefined) idleLockMinutes = input.idleLockMinutes;

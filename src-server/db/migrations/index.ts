@@ -3,6 +3,7 @@ import * as initial from './0001-initial';
 import * as generalUserChanges from './0002-general-user-changes';
 import * as emailCaseInsensitive from './0003-email-case-insensitive';
 import * as attemptCounters from './0004-attempt-counters';
+import * as sessionDevices from './0005-session-devices';
 import * as deviceTokens from './0007-device-tokens';
 
 /**
@@ -14,5 +15,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-general-user-changes': generalUserChanges,
   '0003-email-case-insensitive': emailCaseInsensitive,
   '0004-attempt-counters': attemptCounters,
+  '0005-session-devices': sessionDevices,
   '0007-device-tokens': deviceTokens,
 };

@@ -149,6 +149,17 @@ const ROWS = {
   confirmLeave: NO_INPUT,
   getUpdateState: NO_INPUT,
   installUpdate: NO_INPUT,
+  listSessions: NO_INPUT,
+  closeSession: {
+    valid: { id: '5f0c6a52-6d3c-4f57-9a43-7f4b7f6f3a10' },
+    wrong: [{}, { id: 7 }, { id: 'no-es-un-id' }, { id: MB_STRING }, { id: '5f0c6a52-6d3c-4f57-9a43-7f4b7f6f3a10', userId: 'mlopez' }],
+  },
+  closeOtherSessions: NO_INPUT,
+  getActivity: {
+    valid: { before: '120', limit: 50, type: 'registration.update' },
+    wrong: [{ limit: 0 }, { limit: 101 }, { limit: 2.5 }, { before: '-1' }, { before: 12 }, { type: 'password' }, { userId: 'mlopez' }],
+  },
+  saveReceipt: NO_INPUT,
 } satisfies Partial<Record<BridgeMethodName, Row>>;
 
 function rowOf(method: BridgeMethodName): Row {
