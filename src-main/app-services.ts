@@ -170,6 +170,8 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
     retryKeychain: async () => {
       const remembered = await keychain.retry();
       if (remembered) await sessions.rememberActive();
+      // The trusted-device tokens kept in memory meanwhile go to the keychain too.
+      if (remembered) await deviceTokens.retry();
       return { ok: true, value: { remembered } };
     },
     getUpdateState: async () => ({ ok: true, value: updates.state() }),
