@@ -38,7 +38,7 @@ const CLASSES: Record<string, string> = {
     ['every trap throws', () => new Proxy({}, { get() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); }, getPrototypeOf() { throw new Error('trap'); }, getOwnPropertyDescriptor() { throw new Error('trap'); } })],
     ['a revoked Proxy', () => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; }],
     ['a Proxy inside plain data', () => ({ userId: new Proxy({}, { get() { throw new Error('trap'); } }), password: 'x' })],
-    ['a plain-looking Proxy with a million keys', () => new Proxy({}, { ownKeys: () => Array.from({ length: 1_000_000 }, (_, i) => 'k' + i), getOwnPropertyDescriptor: () => ({ value: 1, enumerable: true, configurable: true }), get: () => 1 })],
+    ['a plain-looking Proxy with 100,000 keys (V8 takes seconds to list a million)', () => new Proxy({}, { ownKeys: () => Array.from({ length: 100_000 }, (_, i) => 'k' + i), getOwnPropertyDescriptor: () => ({ value: 1, enumerable: true, configurable: true }), get: () => 1 })],
     ['an array Proxy 4 billion long', () => new Proxy([], { get: (t, k) => (k === 'length' ? 2 ** 32 - 1 : 'x') })],
     ['a Proxy whose get returns a new Proxy for ever', () => { const h = { get: () => new Proxy({}, h), ownKeys: () => ['a'], getOwnPropertyDescriptor: () => ({ value: 1, enumerable: true, configurable: true }) }; return new Proxy({}, h); }],
   ]`,
