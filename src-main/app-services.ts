@@ -13,6 +13,7 @@ import { deferredHandlers } from './ipc/deferred-handlers';
 import { sessionBridgeHandlers } from './ipc/session-handlers';
 import { accountBridgeHandlers } from './ipc/account-handlers';
 import { RegistrationService } from './registration/registration-service';
+import { TwoFactorService } from './account/two-factor-service';
 import type { BridgeHandlers } from './ipc/bridge-handlers';
 import { DEVICE_TOKEN_KEYCHAIN_SERVICE, KEYCHAIN_SERVICE } from './session/secure-store';
 import { KeychainHostClient } from './session/keychain-host/host-client';
@@ -138,6 +139,7 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
   });
   sessionsRef = sessions;
   const registration = new RegistrationService(sessions);
+  const twoFactor = new TwoFactorService(sessions);
   const settingsService = new SettingsService({
     read: () => settings,
     save: saveSettings,
@@ -151,7 +153,7 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
 
   const handlers: Omit<BridgeHandlers, keyof ReturnType<typeof draftHandlers>> = {
     getAppInfo: async () => ({ ok: true, value: appInfo(connection.backendUrl, opened.store.kind === 'keychain') }),
-    ...sessionBridgeHandlers(sessions, registration),
+    ...sessionBridgeHandlers(sessions, registration, twoFactor),
     ...accountBridgeHandlers({
       sessions,
       registration,

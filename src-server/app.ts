@@ -19,6 +19,7 @@ import { DEFAULT_MAIL_FROM } from './config';
 import { devMailboxRoutes } from './routes/dev-mailbox-routes';
 import { generalUserRoutes } from './routes/general-user-routes';
 import { accountRoutes } from './routes/account-routes';
+import { accountSecurityRoutes } from './routes/account-security-routes';
 import { defaultPasswordWorkLimits, PasswordWorkBudget, type PasswordWorkLimits } from './security/password-work-budget';
 
 export interface BuildAppOptions {
@@ -87,6 +88,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(registrationRoutes(deps), { prefix: API_PREFIX });
   await app.register(generalUserRoutes(deps), { prefix: API_PREFIX });
   await app.register(accountRoutes(deps), { prefix: API_PREFIX });
+  await app.register(accountSecurityRoutes(deps), { prefix: API_PREFIX });
   if (mailer.kind === 'sandbox') await app.register(devMailboxRoutes(options.db));
   return app;
 }

@@ -8,8 +8,18 @@ import {
   DeactivationResponseSchema,
   HealthResponseSchema,
   EmailAvailabilityResponseSchema,
+  LoginOutcomeSchema,
   LoginResponseSchema,
+  PasswordResetAcceptedSchema,
   PasswordVerifyResponseSchema,
+  RecoveryCodesSchema,
+  TwoFactorEnrolmentSchema,
+  TwoFactorStatusSchema,
+  type ForcedPasswordChange,
+  type LoginChallenge,
+  type PasswordResetRequest,
+  type TwoFactorEnrolment,
+  type TwoFactorStatus,
   SecurityCodeResponseSchema,
   RegistrationSchema,
   RegistrationSavedSchema,
@@ -48,6 +58,7 @@ export function nodeFetchAdapter(): AxiosAdapter {
 const SESSIONS = `${API_PREFIX}/sessions`;
 const CURRENT_SESSION = `${API_PREFIX}/sessions/current`;
 const REGISTRATION = `${API_PREFIX}/general-user/registration`;
+const TWO_FACTOR = `${API_PREFIX}/general-user/two-factor`;
 
 /**
  * The backend's HTTP API (docs/architecture.md, HTTP API) over one axios instance; every call answers a value, a
@@ -60,9 +71,43 @@ export class ApiClient {
     this.http = createBackendHttp({ ...options, adapter: options.adapter ?? nodeFetchAdapter(), timeoutMs: options.timeoutMs ?? 15_000 });
   }
 
-  /** With the trusted-device token this device holds for the user, if any (X-Ecuapass-Device-Token). */
-  login(body: LoginRequest, deviceToken?: string | null): Promise<Result<LoginResponse>> {
-    return this.call('post', SESSIONS, LoginResponseSchema, undefined, body, deviceToken ? { [DEVICE_TOKEN_HEADER]: deviceToken } : undefined);
+  /**
+   * 201 a session, or 202 a challenge when the user has two-step verification. Both login calls carry the
+   * trusted-device token this device holds for the user, if any (X-Ecuapass-Device-Token).
+   */
+  login(body: LoginRequest, deviceToken?: string | null): Promise<Result<LoginResponse | LoginChallenge>> {
+    return this.call('post', SESSIONS, LoginOutcomeSchema, undefined, body, deviceTokenHeader(deviceToken));
+  }
+
+  /** The login's "Código de verificación" step. */
+  verifyLogin(challenge: string, code: string, deviceToken?: string | null): Promise<Result<LoginResponse>> {
+    return this.call('post', `${SESSIONS}/verification`, LoginResponseSchema, undefined, { challenge, code }, deviceTokenHeader(deviceToken));
+  }
+
+  /** "Solicitud de reinicio de clave automática": the same 202 whatever matched. */
+  requestPasswordReset(body: PasswordResetRequest): Promise<Result<z.output<typeof PasswordResetAcceptedSchema>>> {
+    return this.call('post', `${API_PREFIX}/password-resets`, PasswordResetAcceptedSchema, undefined, body);
+  }
+
+  /** "Cambio de clave obligatorio" after an automatic key. */
+  forcedPasswordChange(token: string, body: ForcedPasswordChange): Promise<Result<null>> {
+    return this.call('post', `${API_PREFIX}/general-user/password/forced-change`, null, token, body);
+  }
+
+  twoFactorStatus(token: string): Promise<Result<TwoFactorStatus>> {
+    return this.call('get', TWO_FACTOR, TwoFactorStatusSchema, token);
+  }
+
+  startTwoFactorEnrolment(token: string): Promise<Result<TwoFactorEnrolment>> {
+    return this.call('post', `${TWO_FACTOR}/enrolment`, TwoFactorEnrolmentSchema, token, {});
+  }
+
+  confirmTwoFactorEnrolment(token: string, code: string): Promise<Result<z.output<typeof RecoveryCodesSchema>>> {
+    return this.call('post', `${TWO_FACTOR}/confirmation`, RecoveryCodesSchema, token, { code });
+  }
+
+  disableTwoFactor(token: string, password: string, code: string): Promise<Result<null>> {
+    return this.call('post', `${TWO_FACTOR}/deactivation`, null, token, { password, code });
   }
 
   currentSession(token: string): Promise<Result<CurrentSessionResponse>> {
@@ -149,4 +194,8 @@ export class ApiClient {
     const parsed = schema.safeParse(body);
     return parsed.success ? { ok: true, value: parsed.data as Out } : { ok: false, error: contractError('BAD_RESPONSE') };
   }
+}
+
+function deviceTokenHeader(deviceToken: string | null | undefined): Record<string, string> | undefined {
+  return deviceToken ? { [DEVICE_TOKEN_HEADER]: deviceToken } : undefined;
 }

@@ -6,6 +6,16 @@ export interface SafeStorageLike extends DraftCipher {
   getSelectedStorageBackend?: () => string;
 }
 
+const NO_CIPHER: DraftCipher = {
+  isEncryptionAvailable: () => false,
+  encryptString: () => {
+    throw new Error('no synchronous safeStorage on this runtime');
+  },
+  decryptString: () => {
+    throw new Error('no synchronous safeStorage on this runtime');
+  },
+};
+
 /** Linux backends that protect nothing: "basic_text" encrypts with a fixed key; "unknown" means not yet decided. */
 const UNPROTECTED_LINUX_BACKENDS = new Set(['basic_text', 'unknown']);
 
@@ -22,6 +32,9 @@ export function draftCipherFor(
   platform: NodeJS.Platform,
   runtime: Pick<RuntimeFeatures, 'canQueryStorageBackend'>,
 ): DraftCipher {
+  // Electron 46 removed the synchronous API (only *Async remain): until the draft store is asynchronous, such a runtime
+  // gets plain drafts and the screen's notice instead of a crash at the first save.
+  if (typeof safeStorage.encryptString !== 'function' || typeof safeStorage.isEncryptionAvailable !== 'function') return NO_CIPHER;
   if (platform !== 'linux' || !runtime.canQueryStorageBackend || typeof safeStorage.getSelectedStorageBackend !== 'function') {
     return safeStorage;
   }

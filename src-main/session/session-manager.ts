@@ -1,4 +1,4 @@
-import type { ContractError, Result, SessionInfo, SessionUser } from '../../src-shared/contract';
+import type { ContractError, ForcedPasswordChange, LoginResponse, PasswordResetRequest, Result, SessionInfo, SessionUser } from '../../src-shared/contract';
 import type { LoginRequest } from '../../src-shared/contract';
 import type { ApiClient } from '../api/api-client';
 import { contractError } from '../api/error-mapping';
@@ -8,6 +8,18 @@ interface ActiveSession {
   token: string;
   user: SessionUser;
   expiresAt: string;
+  /** Opened with an automatic key (Reiniciar clave): only the forced change works until it is done. */
+  passwordChangeRequired?: true;
+}
+
+/**
+ * A right password waiting for its "Código de verificación": the backend's challenge stays here, never in the page.
+ * Its expiry is the backend's to judge (this workstation's clock may be off).
+ */
+interface PendingVerification {
+  challenge: string;
+  /** Whose device token goes with the code. */
+  userId: string;
 }
 
 export interface LastUserMemory {
@@ -32,6 +44,7 @@ export interface SessionManagerDeps {
  */
 export class SessionManager {
   private current: ActiveSession | null = null;
+  private pendingVerification: PendingVerification | null = null;
   private readonly endListeners = new Set<() => void>();
 
   constructor(private readonly deps: SessionManagerDeps) {}
@@ -65,7 +78,9 @@ export class SessionManager {
   }
 
   private info(s: ActiveSession): SessionInfo {
-    return { user: s.user, expiresAt: s.expiresAt, remembered: this.remembered };
+    const info: SessionInfo = { user: s.user, expiresAt: s.expiresAt, remembered: this.remembered };
+    if (s.passwordChangeRequired) info.passwordChangeRequired = true;
+    return info;
   }
 
   private apiOrError(): { api: ApiClient } | { error: ContractError } {
@@ -97,6 +112,12 @@ export class SessionManager {
         return { ok: true, value: null };
       }
       return current;
+    }
+    if (current.value.passwordChangeRequired) {
+      // Nothing but the forced change answers such a session, not even the registration (so no name yet).
+      this.active = { token, user: { userId: current.value.userId, name: current.value.userId }, expiresAt: current.value.expiresAt, passwordChangeRequired: true };
+      this.deps.lastUser.set(current.value.userId);
+      return { ok: true, value: this.info(this.active) };
     }
     const registration = await conn.api.getRegistration(token);
     if (!registration.ok) return registration;
@@ -151,20 +172,50 @@ export class SessionManager {
     return res;
   }
 
+  /**
+   * With two-step verification the backend answers a challenge instead of a session: it is kept here and the page
+   * is told VERIFICATION_REQUIRED, to ask for the code (verifyLoginCode).
+   */
   async login(request: LoginRequest): Promise<Result<SessionInfo>> {
     const conn = this.apiOrError();
     if ('error' in conn) return { ok: false, error: conn.error };
+    this.pendingVerification = null;
     const res = await conn.api.login(request, await this.deviceToken(request.userId));
     if (!res.ok) return res;
-    await this.keepDeviceToken(res.value.user.userId, res.value.deviceToken);
+    if ('challenge' in res.value) {
+      this.pendingVerification = { challenge: res.value.challenge, userId: request.userId };
+      return { ok: false, error: contractError('VERIFICATION_REQUIRED') };
+    }
+    return this.adopt(conn.api, res.value);
+  }
+
+  /** "Código de verificación": finishes the login the last password started. */
+  async verifyLoginCode(code: string): Promise<Result<SessionInfo>> {
+    const pending = this.pendingVerification;
+    if (!pending) return { ok: false, error: contractError('VERIFICATION_EXPIRED') };
+    const conn = this.apiOrError();
+    if ('error' in conn) return { ok: false, error: conn.error };
+    const res = await conn.api.verifyLogin(pending.challenge, code, await this.deviceToken(pending.userId));
+    if (!res.ok) {
+      // A wrong code may be typed again; a lock or an ended challenge needs the password again.
+      if (res.error.code !== 'VERIFICATION_CODE_INVALID' && res.error.code !== 'VALIDATION_FAILED') this.pendingVerification = null;
+      return res;
+    }
+    this.pendingVerification = null;
+    return this.adopt(conn.api, res.value);
+  }
+
+  /** A new session from the backend becomes the window's, and the keychain's. */
+  private async adopt(api: ApiClient, login: LoginResponse): Promise<Result<SessionInfo>> {
+    await this.keepDeviceToken(login.user.userId, login.deviceToken);
     // A previous user's session in this window ends with the new login.
-    if (this.active && this.active.user.userId !== res.value.user.userId) await this.logout();
-    this.active = { token: res.value.token, user: res.value.user, expiresAt: res.value.expiresAt };
+    if (this.active && this.active.user.userId !== login.user.userId) await this.logout();
+    this.active = { token: login.token, user: login.user, expiresAt: login.expiresAt, ...(login.passwordChangeRequired ? { passwordChangeRequired: true as const } : {}) };
     // A session this workstation kept for the same user is replaced: revoke it, don't orphan it.
-    const replaced = await this.safeStore(() => this.deps.store.get(res.value.user.userId), null);
-    await this.safeStore(() => this.deps.store.set(res.value.user.userId, res.value.token), undefined);
-    if (replaced && replaced !== res.value.token) await conn.api.logout(replaced);
-    this.deps.lastUser.set(res.value.user.userId);
+    const replaced = await this.safeStore(() => this.deps.store.get(login.user.userId), null);
+    await this.safeStore(() => this.deps.store.set(login.user.userId, login.token), undefined);
+    if (replaced && replaced !== login.token) await api.logout(replaced);
+    this.deps.lastUser.set(login.user.userId);
     return { ok: true, value: this.info(this.active) };
   }
 
@@ -181,6 +232,25 @@ export class SessionManager {
   private async keepDeviceToken(userId: string, token: string): Promise<void> {
     const store = this.deps.deviceTokens;
     if (store) await this.safeStore(() => store.set(deviceTokenAccount(userId), token), undefined);
+  }
+
+  /** "Solicitud de reinicio de clave automática" (no session needed). */
+  async requestPasswordReset(body: PasswordResetRequest): Promise<Result<{ message: string }>> {
+    const conn = this.apiOrError();
+    if ('error' in conn) return { ok: false, error: conn.error };
+    return conn.api.requestPasswordReset(body);
+  }
+
+  /** "Cambio de clave obligatorio": on success the session works everywhere again. */
+  async changeForcedPassword(body: ForcedPasswordChange): Promise<Result<SessionInfo>> {
+    const session = this.active;
+    const res = await this.authorized((api, token) => api.forcedPasswordChange(token, body));
+    if (!res.ok) return res;
+    if (!session || this.active !== session) return { ok: false, error: unauthenticated() };
+    const name = await this.authorized((api, token) => api.getRegistration(token));
+    const next: ActiveSession = { token: session.token, user: { userId: session.user.userId, name: name.ok ? name.value.name : session.user.name }, expiresAt: session.expiresAt };
+    this.current = next;
+    return { ok: true, value: this.info(next) };
   }
 
   /** Revokes on the backend when it can; always forgets the token locally. */

@@ -43,6 +43,8 @@ export interface SessionsTable {
   device_app: string | null;
   /** The client's address as the server saw it at login. */
   ip: string | null;
+  /** 1: opened with an automatic key; only the forced password change works (issue 27). */
+  must_change_password: Generated<number>;
 }
 
 export interface AuditLogTable {
@@ -115,6 +117,46 @@ export interface SandboxMailboxTable {
   sent_at: string;
 }
 
+/** One live automatic key per user (Reiniciar clave): salted scrypt of user and key, never the key. */
+export interface PasswordResetsTable {
+  user_id: string;
+  key_hash: string;
+  created_at: string;
+  expires_at: string;
+  failed_tries: number;
+  spent_at: string | null;
+}
+
+/** Two-step verification (TOTP, RFC 6238): the secret in force and a pending enrolment. */
+export interface TwoFactorTable {
+  user_id: string;
+  secret: string | null;
+  enabled_at: string | null;
+  pending_secret: string | null;
+  pending_created_at: string | null;
+  last_step: number | null;
+}
+
+/** sha256 of user and recovery code (80 random bits); each used once. */
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface LoginChallengesTable {
+  /** sha256 hex of the challenge handed out by POST /sessions. */
+  challenge_hash: string;
+  user_id: string;
+  /** The login counter's scope and subject the password try used: wrong codes count there too. */
+  counter_scope: 'login' | 'device';
+  subject: string;
+  must_change_password: number;
+  created_at: string;
+  expires_at: string;
+  spent_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -125,8 +167,14 @@ export interface Database {
   sandbox_mailbox: SandboxMailboxTable;
   attempt_counters: AttemptCountersTable;
   device_tokens: DeviceTokensTable;
+  password_resets: PasswordResetsTable;
+  two_factor: TwoFactorTable;
+  recovery_codes: RecoveryCodesTable;
+  login_challenges: LoginChallengesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type EmailSecurityCodeRow = Selectable<EmailSecurityCodesTable>;
+export type PasswordResetRow = Selectable<PasswordResetsTable>;
+export type LoginChallengeRow = Selectable<LoginChallengesTable>;

@@ -30,6 +30,9 @@ export async function deactivateUser(deps: Deps, userId: string, reason: string,
     await trx.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
     await trx.deleteFrom('password_tickets').where('user_id', '=', userId).execute();
     await trx.deleteFrom('email_security_codes').where('user_id', '=', userId).execute();
+    // Issue 27: no automatic key or half-done two-step login outlives the user.
+    await trx.deleteFrom('password_resets').where('user_id', '=', userId).execute();
+    await trx.deleteFrom('login_challenges').where('user_id', '=', userId).execute();
     await writeAudit(trx, { userId, at: now, action: 'registration.deactivate', fields: ['deactivated_at', 'deactivation_reason', 'sessions'], ...(origin ? { origin } : {}) });
     return row;
   });

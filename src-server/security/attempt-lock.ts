@@ -13,7 +13,7 @@ import type { Database } from '../db/schema';
  * clears the row. While locked, nothing is counted and nothing is hashed.
  */
 /** 'device': the logins of one trusted-device token (security/device-token.ts), keyed by its id. */
-export type AttemptScope = 'login' | 'verify' | 'device';
+export type AttemptScope = 'login' | 'verify' | 'device' | 'reset-user' | 'reset-address' | 'two-factor';
 
 export interface AttemptPolicy {
   maxTries: number;

@@ -6,8 +6,18 @@ import { randomUUID } from 'node:crypto';
 import { hashBearerSecret, newBearerSecret } from '../security/bearer-secret';
 import type { RequestOrigin } from '../http/request-origin';
 
-/** Creates a session and returns the token, which exists only in this answer (the DB keeps its hash). */
-export async function createSession(db: Db, userId: string, now: Date, origin?: RequestOrigin): Promise<{ token: string; row: SessionRow }> {
+/**
+ * Creates a session and returns the token, which exists only in this answer (the DB keeps its hash).
+ * `origin`: the workstation and address it was opened from; `mustChangePassword`: opened with an automatic key
+ * (Reiniciar clave), so only the forced change works.
+ */
+export async function createSession(
+  db: Db,
+  userId: string,
+  now: Date,
+  opts: { origin?: RequestOrigin; mustChangePassword?: boolean } = {},
+): Promise<{ token: string; row: SessionRow }> {
+  const { origin, mustChangePassword = false } = opts;
   const token = newBearerSecret();
   const row: SessionRow = {
     token_hash: hashBearerSecret(token),
@@ -21,13 +31,14 @@ export async function createSession(db: Db, userId: string, now: Date, origin?: 
     device_os: origin?.device.os ?? null,
     device_app: origin?.device.app ?? null,
     ip: origin?.ip ?? null,
+    must_change_password: mustChangePassword ? 1 : 0,
   };
   await db.insertInto('sessions').values(row).execute();
   return { token, row };
 }
 
 /** The session columns an authenticated request reads. */
-export type AuthSessionRow = Pick<SessionRow, 'token_hash' | 'id' | 'user_id' | 'created_at' | 'last_seen_at' | 'revoked_at' | 'revoked_by'>;
+export type AuthSessionRow = Pick<SessionRow, 'token_hash' | 'id' | 'user_id' | 'created_at' | 'last_seen_at' | 'revoked_at' | 'revoked_by' | 'must_change_password'>;
 
 /** A session row joined with its user's whole row: the one read an authenticated request needs. */
 export interface SessionWithUser {
@@ -60,7 +71,7 @@ const USER_COLUMNS = [
 // A column added to users and not read here is a compile error.
 const everyUserColumn: Exclude<keyof UserRow, (typeof USER_COLUMNS)[number]> extends never ? true : never = true;
 void everyUserColumn;
-const SESSION_COLUMNS = ['s_token_hash', 's_created_at', 's_last_seen_at', 's_revoked_at', 's_id', 's_revoked_by'] as const;
+const SESSION_COLUMNS = ['s_token_hash', 's_created_at', 's_last_seen_at', 's_revoked_at', 's_id', 's_revoked_by', 's_must_change_password'] as const;
 
 const findSessionWithUserQuery = precompiledTuples(1, [...USER_COLUMNS, ...SESSION_COLUMNS], (db: Db, tokenHash: string) =>
   db
@@ -74,6 +85,7 @@ const findSessionWithUserQuery = precompiledTuples(1, [...USER_COLUMNS, ...SESSI
       'sessions.revoked_at as s_revoked_at',
       'sessions.id as s_id',
       'sessions.revoked_by as s_revoked_by',
+      'sessions.must_change_password as s_must_change_password',
     ])
     .where('sessions.token_hash', '=', tokenHash),
 );
@@ -111,7 +123,17 @@ function sessionWithUserOf([row]: unknown[][]): SessionWithUser | undefined {
     created_at: v(16),
     updated_at: v(17),
   };
-  return { session: { token_hash: v(18), id: v(22), user_id: user.user_id, created_at: v(19), last_seen_at: v(20), revoked_at: v(21), revoked_by: v(23) }, user };
+  const session: AuthSessionRow = {
+    token_hash: v(18),
+    id: v(22),
+    user_id: user.user_id,
+    created_at: v(19),
+    last_seen_at: v(20),
+    revoked_at: v(21),
+    revoked_by: v(23),
+    must_change_password: Number(v(24)),
+  };
+  return { session, user };
 }
 
 const touchSessionQuery = precompiled(2, (db: Db, tokenHash: string, lastSeenAt: string) =>
@@ -131,6 +153,17 @@ export async function revokeSession(db: Db, tokenHash: string, now: Date): Promi
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Ends every live session of the user (an automatic key was used). */
+export async function revokeAllSessions(db: Db, userId: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Ends every live session of the user except `keepTokenHash` (after a password or e-mail change). */

@@ -25,10 +25,12 @@ export const LoginResponseSchema = z.object({
   user: SessionUserSchema,
   /** The trusted-device token of this device for this user (device-token.ts); kept beside the session token. */
   deviceToken: DeviceTokenSchema,
+  /** Signed in with an automatic key (Reiniciar clave): only "Cambio de clave obligatorio" works until it is done. */
+  passwordChangeRequired: z.boolean(),
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
-export const CurrentSessionResponseSchema = z.object({ userId: z.string(), expiresAt: z.iso.datetime() });
+export const CurrentSessionResponseSchema = z.object({ userId: z.string(), expiresAt: z.iso.datetime(), passwordChangeRequired: z.boolean() });
 export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponseSchema>;
 
 /** The stored registration as the backend returns it (wire values: docs/architecture.md §5). */

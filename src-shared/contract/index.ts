@@ -14,3 +14,4 @@ export * from './policy-keys';
 export * from './device-token';
 export * from './account';
 export * from './receipt';
+export * from './account-security';

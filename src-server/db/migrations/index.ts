@@ -5,6 +5,7 @@ import * as emailCaseInsensitive from './0003-email-case-insensitive';
 import * as attemptCounters from './0004-attempt-counters';
 import * as sessionDevices from './0005-session-devices';
 import * as deviceTokens from './0007-device-tokens';
+import * as resetAndTwoFactor from './0006-reset-and-two-factor';
 
 /**
  * Every migration, listed in code rather than found by globbing a folder, so the compiled
@@ -17,4 +18,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-attempt-counters': attemptCounters,
   '0005-session-devices': sessionDevices,
   '0007-device-tokens': deviceTokens,
+  '0006-reset-and-two-factor': resetAndTwoFactor,
 };

@@ -126,7 +126,7 @@ describe.each([
     });
 
     it('login sends the credentials as JSON and no Authorization header; the device token only when the device holds one', async () => {
-      const login = { token: TOKEN, expiresAt: '2026-05-01T12:00:00.000Z', user: { userId: 'jperez', name: 'Juan' }, deviceToken: DEVICE_TOKEN };
+      const login = { token: TOKEN, expiresAt: '2026-05-01T12:00:00.000Z', user: { userId: 'jperez', name: 'Juan' }, passwordChangeRequired: false, deviceToken: DEVICE_TOKEN };
       const backend = await fakeBackend(sendJson(201, login));
       const res = await client(backend.url).login({ userId: 'jperez', password: 'Aduana#2026' });
       expect(res).toEqual({ ok: true, value: login });

@@ -23,6 +23,7 @@ export interface Fingerprinter {
 
 const COUNTER_COLUMNS: Record<string, readonly string[]> = {
   email_security_codes: ['failed_tries'],
+  password_resets: ['failed_tries'],
 };
 
 /** Same order on both dialects (PostgreSQL has no rowid). */
@@ -36,6 +37,10 @@ const ORDER: Record<(typeof DUMPED_TABLES)[number], string> = {
   sandbox_mailbox: 'id',
   attempt_counters: 'scope, subject',
   device_tokens: 'id',
+  password_resets: 'user_id',
+  two_factor: 'user_id',
+  recovery_codes: 'user_id, code_hash',
+  login_challenges: 'challenge_hash',
 };
 
 function digest(tables: [string, Record<string, unknown>[]][]): Fingerprints {

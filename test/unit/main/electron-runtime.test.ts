@@ -131,3 +131,12 @@ describe('the missing fuse at packaging time (scripts/package-after-pack.mjs)', 
     expect(fileProtocolFuseStep(undefined, 7)).toBe('absent');
   });
 });
+
+describe('a runtime without the synchronous safeStorage API (Electron 46 removed it)', () => {
+  it('drafts are kept plain (the screen says so) instead of the app failing at the first save', () => {
+    const asyncOnly = { isAsyncEncryptionAvailable: async () => true } as unknown as SafeStorageLike;
+    const { store, encryptedOnDisk } = storeWith(draftCipherFor(asyncOnly, 'win32', runtimeFeatures({ electron: '46.0.0' })));
+    expect([store.encrypted, encryptedOnDisk]).toEqual([false, false]);
+    expect(store.load('jperez').draft?.values.phone1).toBe('042987654');
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import {
   loadOsPolicy,
+  osPolicyReaderFor,
   policyWatcherReader,
   watcherPolicies,
   type OsPolicyReader,
@@ -195,5 +197,18 @@ describe('precedence at start-up (loadPolicyForApp)', () => {
     const load = await loadPolicyForApp({ ...base, log, platform: 'win32', env: {}, osReader: osReader({ IdleLockMinutes: '9999' }) });
     expect(load.status).toBe('invalid');
     expect(lines.some((l) => l.startsWith('error') && l.includes('fake registry refused'))).toBe(true);
+  });
+});
+
+describe('which reader each OS gets (the native module is loaded only on Windows and macOS)', () => {
+  it('Windows and macOS: the policy-watcher reader of their channel; Linux: none (the JSON file)', () => {
+    expect(osPolicyReaderFor('win32')?.where).toBe('HKLM/HKCU\\SOFTWARE\\Policies\\Ecuapass Desktop');
+    expect(osPolicyReaderFor('darwin')?.where).toBe('managed preferences com.ecuapassdesktop.app');
+    expect(osPolicyReaderFor('linux')).toBeNull();
+  });
+
+  it.runIf(process.platform === 'linux')('the real module refuses Linux, which is why nothing there ever asks it', () => {
+    const watcher = createRequire(import.meta.url)('@vscode/policy-watcher') as PolicyWatcherModule;
+    expect(() => watcher.createWatcher(POLICY_MAC_DOMAIN, watcherPolicies(), () => undefined)).toThrow(/Unsupported platform/);
   });
 });
