@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEVICE_TOKEN_HEADER, DeviceTokenSchema, ERROR_MESSAGES, LoginResponseSchema } from '../../../src-shared/contract';
+import { hashBearerSecret } from '../../../src-server/security/bearer-secret';
 import { DEVICE_TOKEN_DAYS } from '../../../src-server/security/device-token';
 import { API, DEMO_PASSWORD, serverForFile, type TestServer } from './harness';
+import { automaticKeyFor, logInForSession } from './account-security-helpers';
 import { getRegistration, keepEmailBody, put, usersWith, verifyPassword } from './general-user-helpers';
 
 /**
@@ -208,5 +210,23 @@ describe('a password change revokes the device tokens with the sessions', () => 
     expect(rows.filter((r) => r.user_id === 'cambio1').every((r) => r.revoked_at !== null)).toBe(true);
     for (let i = 0; i < 5; i++) await attempt(server, 'cambio1', `${WRONG}${i}`);
     expect(keys([await attempt(server, 'cambio1', NEW, token)])).toEqual([`423 ${lockedBody}`]);
+  });
+});
+
+describe('a password reset (Reiniciar clave) revokes the device tokens too', () => {
+  const server = serverForFile({ users: usersWith('reinicio1'), generalUserLimits: { resetAnswerMs: 0, resetsPerAddress: 1000, resetsPerUser: 1000 } });
+
+  it('after logging in with the automatic key, the old device token gives no budget', async () => {
+    const token = deviceTokenOf(await attempt(server, 'reinicio1', DEMO_PASSWORD));
+    const key = await automaticKeyFor(server, 'reinicio1');
+    // Another workstation uses the key: the password is replaced, every session and device token of the user ends.
+    expect((await logInForSession(server, 'reinicio1', key)).passwordChangeRequired).toBe(true);
+    const rows = (await server.dump()).device_tokens as { user_id: string; token_hash: string; revoked_at: string | null }[];
+    // The old token is revoked (then pruned when the new one was issued): the one live row is the key user's new token.
+    const live = rows.filter((r) => r.user_id === 'reinicio1' && r.revoked_at === null);
+    expect(live).toHaveLength(1);
+    expect(live[0]?.token_hash).not.toBe(hashBearerSecret(token));
+    for (let i = 0; i < 5; i++) await attempt(server, 'reinicio1', `${WRONG}${i}`);
+    expect(keys([await attempt(server, 'reinicio1', WRONG, token)])).toEqual([`423 ${lockedBody}`]);
   });
 });
