@@ -27,6 +27,9 @@ runtime_flags=()
 if [[ "${ECUAPASS_PACKAGE_RUNTIME:-}" != installed ]]; then
   runtime="$(bash "$here/provision-electron.sh" | tail -1)"
   [[ -x "$runtime/electron" ]] || { log "ERROR: no Electron runtime in '$runtime'"; exit 1; }
+# The real folder: a symlinked .cache (a git worktree sharing another's runtime) would otherwise be copied as the
+# link itself, and the rm -rf below would delete the shared runtime's test loader and marker.
+runtime="$(cd -- "$runtime" && pwd -P)"
   # The real folder: were .cache/electron-<v> a symlink (a worktree sharing another's runtime), `cp -al` would copy
   # the link and the rm below would delete the loader and marker of the SHARED runtime.
   runtime="$(cd -- "$runtime" && pwd -P)"

@@ -18,7 +18,6 @@ const PasswordResetScreen = lazy(() => import('./screens/PasswordResetScreen').t
 const ForcedPasswordChangeScreen = lazy(() =>
   import('./screens/ForcedPasswordChangeScreen').then((m) => ({ default: m.ForcedPasswordChangeScreen })),
 );
-const TwoFactorScreen = lazy(() => import('./screens/TwoFactorScreen').then((m) => ({ default: m.TwoFactorScreen })));
 const ConfiguracionScreen = lazy(() =>
   import('./screens/ConfiguracionScreen').then((m) => ({ default: m.ConfiguracionScreen })),
 );
@@ -76,7 +75,6 @@ export function App() {
         {screen === 'usuarioGeneral' && <UsuarioGeneralScreen />}
         {screen === 'settings' && <ConfiguracionScreen />}
         {screen === 'account' && <MiCuentaScreen />}
-        {screen === 'twoFactor' && <TwoFactorScreen />}
       </Suspense>
       <LeaveGuardDialog />
       <UpdateNotice />

@@ -19,7 +19,7 @@ type Step =
   | { kind: 'disabling' };
 
 /**
- * "Verificación en dos pasos" (TOTP, issue 27), a section of "Mi cuenta" (issue 28 mounts it). Activar: the QR code
+ * "Verificación en dos pasos" (TOTP, issue 27), a section of "Mi cuenta" (MiCuentaScreen.tsx). Activar: the QR code
  * (drawn by the main process) and the key by hand, then one code confirms it and the 10 recovery codes are shown once.
  * The key and the codes live only in this component's state, and only until the step is over: confirming drops the
  * key, "Ya guardé los códigos" drops the codes. Desactivar asks the password and a code.
@@ -89,7 +89,7 @@ export function TwoFactorSection() {
   }
 
   return (
-    <section className="form-section two-factor" aria-labelledby="two-factor-title">
+    <section className="account-section two-factor" aria-labelledby="two-factor-title">
       <h2 id="two-factor-title">Verificación en dos pasos</h2>
       {info && (
         <p className="notice" role="status">

@@ -2,8 +2,12 @@ import { useState } from 'react';
 import { useAppStore } from '../state/app-store';
 import { SessionsSection } from './mi-cuenta/SessionsSection';
 import { ActivitySection } from './mi-cuenta/ActivitySection';
+import { TwoFactorSection } from '../account/two-factor-section';
 
-/** "Mi cuenta" (issue 28), from the user's name in the top bar: Sesiones activas and Actividad de la cuenta. */
+/**
+ * "Mi cuenta" (issue 28), from the user's name in the top bar: Sesiones activas, Verificación en dos pasos (issue 27)
+ * and Actividad de la cuenta.
+ */
 export function MiCuentaScreen() {
   const session = useAppStore((s) => s.session);
   // Closing sessions writes events: the activity is read again after each.
@@ -17,6 +21,7 @@ export function MiCuentaScreen() {
         </p>
       )}
       <SessionsSection onClosed={() => setClosings((n) => n + 1)} />
+      <TwoFactorSection />
       <ActivitySection refresh={closings} />
     </main>
   );

@@ -25,11 +25,6 @@ export function PortalScreen() {
         Para actualizar sus datos, abra <strong>Menú</strong> y elija Soporte al Cliente &gt; Registro de usuario &gt;
         3.2.3 Modificar información de registro de usuario.
       </p>
-      <p>
-        <button type="button" className="btn btn-link" onClick={() => useAppStore.getState().goTo('twoFactor')}>
-          Verificación en dos pasos
-        </button>
-      </p>
       <KeychainNotice />
     </main>
   );

@@ -8,7 +8,7 @@ import { AppError } from '../http/app-error';
 import { automaticKeyUsedNotice } from '../mail/mail-texts';
 import type { Mailer } from '../mail/mailer';
 import { clearTries, normalisedSubject } from '../security/attempt-lock';
-import { automaticKeyMatches, looksLikeAutomaticKey } from '../security/automatic-key';
+import { automaticKeyMatches, dummyAutomaticKeyHash, looksLikeAutomaticKey } from '../security/automatic-key';
 import { hashPassword } from '../security/password-hash';
 import { revokeAllSessions } from '../sessions/session-store';
 import { revokeDeviceTokens } from '../security/device-token';
@@ -24,16 +24,20 @@ type Deps = { db: Db; clock: Clock; generalUserLimits: GeneralUserLimits; mailer
  * wrong one kills the key). The right key is spent once, and in one transaction the old password stops working (it
  * is replaced by a hash of random bytes: only the forced change sets a usable one), every session of the user ends,
  * and the audit row is written; the login counter is cleared (the key proved the mailbox) and a notice goes to the
- * registered address. Returns the user, or undefined when there is no key or it did not match.
+ * registered address. Only a key-shaped password is checked, and it costs one key check whether or not the user
+ * exists or has a key pending. Returns the user, or undefined when there is no key or it did not match.
  */
 export async function logInWithAutomaticKey(deps: Deps, userId: string, typed: string): Promise<UserRow | undefined> {
   const { db, clock, generalUserLimits: limits } = deps;
   if (!looksLikeAutomaticKey(typed)) return undefined;
   const user = await findUser(db, userId);
-  if (!user) return undefined;
-  const reset = await findLiveAutomaticKey(db, user.user_id, clock.now(), limits.automaticKeyMaxTries);
-  if (!reset) return undefined;
-  if (!(await reserveAutomaticKeyTry(db, user.user_id, reset.key_hash, limits.automaticKeyMaxTries))) return undefined;
+  const reset = user ? await findLiveAutomaticKey(db, user.user_id, clock.now(), limits.automaticKeyMaxTries) : undefined;
+  const reserved = user && reset ? await reserveAutomaticKeyTry(db, user.user_id, reset.key_hash, limits.automaticKeyMaxTries) : false;
+  if (!user || !reset || !reserved) {
+    // A key-shaped password costs one key check whether or not a key is pending: the time tells nothing.
+    await dummyAutomaticKeyHash();
+    return undefined;
+  }
   if (!(await automaticKeyMatches(user.user_id, typed, reset.key_hash))) return undefined;
   if (user.deactivated_at !== null) throw new AppError('ACCOUNT_DEACTIVATED');
 

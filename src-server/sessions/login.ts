@@ -73,7 +73,7 @@ export async function logIn(
   const user = await findUser(db, userId);
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
   if (!user || !ok) {
-    const viaKey = user ? await logInWithAutomaticKey(deps, userId, password) : undefined;
+    const viaKey = await logInWithAutomaticKey(deps, userId, password);
     if (viaKey) return finishLogin(deps, viaKey, counter, true, origin);
     if (user && user.deactivated_at === null) await auditFailedLogin(db, user.user_id, clock.now(), reservation.lastTry, origin);
     throw new AppError(reservation.lastTry ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');

@@ -96,7 +96,7 @@ export async function disableTwoFactor(deps: Deps, userId: string, password: str
   const user = await findUser(db, userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
   const passwordOk = await verifyPassword(password, user.password_hash);
-  if (!passwordOk) throw reservation.lastTry ? rateLimited(limits) : new AppError('WRONG_PASSWORD', { password: SERVER_MSG.wrongPassword });
+  if (!passwordOk) throw reservation.lastTry ? rateLimited(limits) : new AppError('WRONG_PASSWORD', { password: SERVER_MSG.wrongPassword }, SERVER_MSG.wrongPassword);
   const factor = await checkSecondFactor(db, userId, code, clock.now());
   if (!factor) throw reservation.lastTry ? rateLimited(limits) : new AppError('VERIFICATION_CODE_INVALID');
   await clearTries(db, 'verify', userId);

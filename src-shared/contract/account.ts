@@ -46,18 +46,30 @@ export const ACTIVITY_PAGE = { default: 50, max: 100 } as const;
 /** A page cursor: the id of the last event of the previous page (opaque to the client). */
 const CursorSchema = z.string().regex(/^[1-9]\d{0,14}$/, 'El cursor de la página no es válido.');
 
-/** GET /general-user/activity?before=&limit=&type= (query values are strings). */
+const PAGE_SIZE_MESSAGE = `Entre 1 y ${ACTIVITY_PAGE.max} eventos por página.`;
+const PageSizeSchema = z
+  .number({ error: 'Indique cuántos eventos por página.' })
+  .int('Indique un número entero de eventos.')
+  .min(1, PAGE_SIZE_MESSAGE)
+  .max(ACTIVITY_PAGE.max, PAGE_SIZE_MESSAGE);
+
+/** A page of "Actividad de la cuenta" as the page asks for it (the bridge's getActivity). */
 export const ActivityQuerySchema = z.strictObject({
   before: CursorSchema.optional(),
-  limit: z.coerce
-    .number({ error: 'Indique cuántos eventos por página.' })
-    .int('Indique un número entero de eventos.')
-    .min(1, `Entre 1 y ${ACTIVITY_PAGE.max} eventos por página.`)
-    .max(ACTIVITY_PAGE.max, `Entre 1 y ${ACTIVITY_PAGE.max} eventos por página.`)
-    .default(ACTIVITY_PAGE.default),
+  limit: PageSizeSchema.optional(),
   type: z.enum(AUDIT_ACTIONS, { error: 'El tipo de evento no existe.' }).optional(),
 });
-export type ActivityQuery = z.input<typeof ActivityQuerySchema>;
+export type ActivityQuery = z.infer<typeof ActivityQuerySchema>;
+
+/** The same on the wire: GET /general-user/activity?before=&limit=&type=, every value a string (limit in digits). */
+export const ActivityHttpQuerySchema = ActivityQuerySchema.extend({
+  limit: z
+    .string({ error: 'Indique cuántos eventos por página.' })
+    .regex(/^\d{1,3}$/, PAGE_SIZE_MESSAGE)
+    .transform(Number)
+    .pipe(PageSizeSchema)
+    .default(ACTIVITY_PAGE.default),
+});
 
 export const ActivityEventSchema = z.object({
   id: z.number().int().positive(),

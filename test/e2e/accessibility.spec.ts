@@ -146,6 +146,7 @@ test('Mi cuenta and the change summary: reached and used with the keyboard alone
   await page.keyboard.press('Enter');
   await tabTo(page, 'Modificar información de registro para Usuario General');
   await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Teléfono2')).toBeVisible();
   await tabTo(page, 'Teléfono2');
   await page.keyboard.press('Control+a');
   await page.keyboard.type('022999888');

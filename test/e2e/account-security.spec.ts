@@ -28,6 +28,7 @@ async function codeAfter(manualKey: string, after: number): Promise<string> {
 
 let manualKey = '';
 let confirmedStep = 0;
+let recoveryCodes: string[] = [];
 
 test('Reiniciar clave from the login screen → mail → login with the key → Cambio de clave obligatorio → in', async () => {
   ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
@@ -82,7 +83,7 @@ test('enrol TOTP: QR drawn locally and a manual key, one code, 10 recovery codes
   ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
   const { window } = ctx.running;
   await expect(window.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
-  await window.getByRole('button', { name: 'Verificación en dos pasos' }).click();
+  await window.getByRole('button', { name: /: Mi cuenta$/ }).click();
   await expect(window.getByRole('heading', { name: 'Verificación en dos pasos' })).toBeVisible();
   await screenshot(window, 'reset-06-dos-pasos-desactivada');
   await window.getByRole('button', { name: 'Activar verificación en dos pasos' }).click();
@@ -101,6 +102,7 @@ test('enrol TOTP: QR drawn locally and a manual key, one code, 10 recovery codes
   const codes = window.getByRole('list', { name: 'Códigos de recuperación' }).getByRole('listitem');
   await expect(codes).toHaveCount(10);
   const shown = await codes.allTextContents();
+  recoveryCodes = shown;
   await screenshot(window, 'reset-08-codigos-recuperacion');
   // The key is gone from the page once confirmed; the codes once they are kept.
   expect(await window.evaluate(() => document.documentElement.outerHTML)).not.toContain(manualKey);
@@ -111,7 +113,8 @@ test('enrol TOTP: QR drawn locally and a manual key, one code, 10 recovery codes
   await expect(window.getByText('Códigos de recuperación sin usar: 10.')).toBeVisible();
   await screenshot(window, 'reset-09-dos-pasos-activada');
 
-  await window.getByRole('button', { name: 'Cerrar sesión' }).click();
+  // The top bar's (Mi cuenta's rows have their own "Cerrar sesión de …").
+  await window.getByRole('button', { name: 'Cerrar sesión', exact: true }).click();
   await expect(window.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
 });
 
@@ -130,5 +133,28 @@ test('logout → login with the password → Código de verificación → in', a
   // The code confirmed at enrolment is not accepted again: the next one is.
   await codeBox.fill(await codeAfter(manualKey, confirmedStep));
   await window.getByRole('button', { name: 'Verificar' }).click();
+  await expect(window.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
+});
+
+test('Desactivar needs the password and a code (a recovery code here); then the login asks no code', async () => {
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: profile });
+  const { window } = ctx.running;
+  await expect(window.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
+  await window.getByRole('button', { name: /: Mi cuenta$/ }).click();
+  await window.getByRole('button', { name: 'Desactivar verificación en dos pasos' }).click();
+  await window.getByLabel('Contraseña', { exact: true }).fill('Incorrecta#2027');
+  await window.getByRole('textbox', { name: 'Código de verificación' }).fill(recoveryCodes[0] ?? '');
+  await window.getByRole('button', { name: 'Desactivar', exact: true }).click();
+  await expect(window.getByRole('alert')).toHaveText('La contraseña no es correcta.');
+  expect(await seriousViolations(window)).toEqual([]);
+  await screenshot(window, 'reset-12-desactivar-error');
+  await window.getByLabel('Contraseña', { exact: true }).fill(NEW_PASSWORD);
+  await window.getByRole('button', { name: 'Desactivar', exact: true }).click();
+  await expect(window.getByText('La verificación en dos pasos está desactivada.')).toBeVisible();
+  await expect(window.getByRole('button', { name: 'Activar verificación en dos pasos' })).toBeVisible();
+  await screenshot(window, 'reset-13-desactivada');
+  // The top bar's (Mi cuenta's rows have their own "Cerrar sesión de …").
+  await window.getByRole('button', { name: 'Cerrar sesión', exact: true }).click();
+  await login(window, 'cvera', NEW_PASSWORD);
   await expect(window.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
 });

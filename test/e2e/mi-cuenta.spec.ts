@@ -53,6 +53,7 @@ test('B sees A in Sesiones activas and closes it; A is told on its login screen,
   await expect(b.getByRole('heading', WELCOME)).toBeVisible();
   // Último ingreso: A's login, from this same workstation.
   await expect(b.getByText(/^Último ingreso: .+, desde /)).toBeVisible();
+  await screenshot(b, '39-ultimo-ingreso');
   await openMiCuenta(b, 'Carlos Andrés Vera Salazar');
 
   const sessions = b.getByRole('table', { name: 'Sesiones abiertas con su usuario' });
@@ -125,6 +126,8 @@ test('the confirmation lists each changed field old → new; the constancia PDF 
   const pdf = `${file}.pdf`;
   expect(existsSync(pdf)).toBe(true);
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  // The hidden window that printed it is gone: only the app's own window is left.
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
 
   // -layout keeps each table row on one line; words are compared with the line breaks of the layout evened out.
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });

@@ -17,6 +17,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-email-case-insensitive': emailCaseInsensitive,
   '0004-attempt-counters': attemptCounters,
   '0005-session-devices': sessionDevices,
-  '0007-device-tokens': deviceTokens,
   '0006-reset-and-two-factor': resetAndTwoFactor,
+  '0007-device-tokens': deviceTokens,
 };

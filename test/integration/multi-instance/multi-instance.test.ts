@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Registration } from '../../../src-shared/contract';
 import { MIGRATIONS } from '../../../src-server/db/migrations';
+import { SECURITY_CODE_ALPHABET } from '../../../src-server/security/security-code';
 import { CODE_IN_TEXT, CODE_SUBJECT, emailChangeBody, keepEmailBody, usersWith } from '../server/general-user-helpers';
 import { API, queryRows, startInstance, writeSeed, type Instance } from './instances';
 
@@ -13,7 +14,7 @@ import { API, queryRows, startInstance, writeSeed, type Instance } from './insta
 const REGISTRATION = `${API}/general-user/registration`;
 const SECURITY_CODE = `${API}/general-user/email/security-code`;
 const LOAD_USERS = ['load1', 'load2', 'load3', 'load4', 'load5', 'load6'];
-const USERS = ['lock1', 'put1', 'code1', 'code2', 'send1', ...LOAD_USERS];
+const USERS = ['lock1', 'put1', 'code1', 'code2', 'send1', 'key1', 'key2', ...LOAD_USERS];
 
 let databaseUrl: string;
 let dbName: string;
@@ -150,6 +151,38 @@ describe('three instances on one PostgreSQL database', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(5);
     expect(await rows(`SELECT id FROM security_code_sends WHERE user_id = 'send1'`)).toHaveLength(1);
     expect((await a.mailbox()).filter((m) => m.to === email)).toHaveLength(1);
+  });
+
+  /** Issue 27: requests an automatic key on `on` and returns it from the (shared) mailbox; it is sent after the 202. */
+  async function automaticKey(on: Instance, userId: string): Promise<string> {
+    const res = await on.send('POST', `${API}/password-resets`, undefined, { userId, idDocument: '0924680135', email: `${userId}@example.com` });
+    expect(res.status).toBe(202);
+    for (let i = 0; i < 100; i++) {
+      const mail = (await on.mailbox()).find((m) => m.to === `${userId}@example.com` && m.subject === 'REINICIO DE CLAVE AUTOMÁTICA DE ECUAPASS');
+      const key = mail && /Clave automática: ([A-Z2-9]{14})/.exec(mail.text)?.[1];
+      if (key) return key;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no automatic key mailed to ${userId}`);
+  }
+
+  it('60 wrong automatic keys at once over three instances: 5 are checked, then the right key fails on any of them', async () => {
+    const right = await automaticKey(a, 'key1');
+    // Key-shaped (only those are checked against a key), and not the right one.
+    const wrong = (n: number) => (right.startsWith('A') ? 'B' : 'A') + Array.from({ length: 13 }, (_, i) => SECURITY_CODE_ALPHABET[(n * 7 + i * 3) % SECURITY_CODE_ALPHABET.length]).join('');
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, n) => (instances[n % 3] as Instance).send('POST', `${API}/sessions`, undefined, { userId: 'key1', password: wrong(n) }).then((r) => r.status)),
+    );
+    expect(answers.filter((s) => s === 201)).toEqual([]);
+    expect(await rows(`SELECT failed_tries FROM password_resets WHERE user_id = 'key1'`)).toEqual([{ failed_tries: 5 }]);
+    for (const i of instances) expect((await i.send('POST', `${API}/sessions`, undefined, { userId: 'key1', password: right })).status, i.name).not.toBe(201);
+  });
+
+  it('an automatic key sent to all three instances at the same moment logs in once', async () => {
+    const key = await automaticKey(b, 'key2');
+    const statuses = await Promise.all(instances.map((i) => i.send('POST', `${API}/sessions`, undefined, { userId: 'key2', password: key }).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(await rows(`SELECT user_id FROM sessions WHERE user_id = 'key2' AND must_change_password = 1`)).toHaveLength(1);
   });
 
   it('kill -9 of one instance mid-load: the others go on, no acknowledged write is lost, nothing is half-written', async () => {

@@ -131,7 +131,7 @@ describe('two-step verification (TOTP)', () => {
     const before = await server.dump();
     const wrongPassword = await server.send('POST', TWO_FACTOR_OFF, token, { password: 'Wrong#Pass1', code });
     expect(wrongPassword.status).toBe(401);
-    expect((await errorOf(wrongPassword)).fields).toEqual({ password: 'La contraseña no es correcta.' });
+    expect(await errorOf(wrongPassword)).toEqual({ code: 'WRONG_PASSWORD', message: 'La contraseña no es correcta.', fields: { password: 'La contraseña no es correcta.' } });
     const wrongCode = await server.send('POST', TWO_FACTOR_OFF, token, { password: DEMO_PASSWORD, code: WRONG_CODE(code) });
     expect(wrongCode.status).toBe(401);
     expect((await errorOf(wrongCode)).code).toBe('VERIFICATION_CODE_INVALID');
