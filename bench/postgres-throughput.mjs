@@ -91,7 +91,17 @@ export async function run(ctx) {
       row('7a', 'PostgreSQL ×1 GET vs SQLite ×1', runs.getPg1, runs.getSqlite, `baseline: SQLite single instance; ${same}.`, TARGET_GET_RATIO),
       row('7b', 'PostgreSQL ×2 GET vs SQLite ×1', runs.getPg2, runs.getSqlite, `2 instances, 5 connections each; ${same}.`),
       row('7c', 'PostgreSQL ×2 GET vs PostgreSQL ×1', runs.getPg2, runs.getPg1, `scaling on this machine; ${same}.`),
-      { ...row('7d', 'PostgreSQL ×1 PUT vs SQLite ×1', runs.putPg1, runs.putSqlite, `each PUT a real update + audit row; ${same}.`, TARGET_PUT_RATIO), putFailures },
+      (() => {
+        const r = row('7d', 'PostgreSQL ×1 PUT vs SQLite ×1', runs.putPg1, runs.putSqlite, `each PUT a real update + audit row; ${same}.`, TARGET_PUT_RATIO);
+        if (r.met === false) {
+          r.note +=
+            ' Why it is below the target: on PostgreSQL each PUT is one transaction of its own (BEGIN, UPDATE … RETURNING, ' +
+            'the audit INSERT, COMMIT: four round trips to the server after the session read, each a wake-up of three ' +
+            'processes on 2 cores, and a durable commit), while SQLite shares one COMMIT among the PUTs of an event-loop turn ' +
+            'in the backend\'s own process; PostgreSQL and its backends also take CPU from the load generator and the instance here.';
+        }
+        return { ...r, putFailures };
+      })(),
       row('7e', 'PostgreSQL ×2 PUT vs SQLite ×1', runs.putPg2, runs.putSqlite, `2 instances, 5 connections each; ${same}.`),
       row('7f', 'PostgreSQL ×2 PUT vs PostgreSQL ×1', runs.putPg2, runs.putPg1, `scaling on this machine; ${same}.`),
     ];
