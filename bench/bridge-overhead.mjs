@@ -179,7 +179,12 @@ export async function run(ctx) {
             'the session bookkeeping (a successful read writes no log line).' +
             (met
               ? ''
-              : ' Profile: node bench/profile-main.mjs (main process under getRegistration calls from the page).')
+              : ' Why it is above the target: the IPC round trip alone (page → preload port → main → back) is ' +
+                `~${ipcFloor.toFixed(2)} ms of the ${TARGET_OVERHEAD_MS} ms, and the client's JavaScript in main (axios's config ` +
+                'merge and headers, the adapter, the contract check) ~0.1 ms more; the rounds\' differences spread by several ' +
+                'tenths of a millisecond with the network-service process\'s own timing (see the raw GET\'s round medians). ' +
+                'Profile: bash scripts/with-desktop-env.sh node bench/profile-main.mjs (the main process under getRegistration calls ' +
+                'from the page: ~80 % idle, waiting on the network service; the rest Electron\'s net.request natives and the IPC reply).')
           );
         })(),
       },

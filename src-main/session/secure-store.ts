@@ -9,6 +9,8 @@ export interface SecureStore {
   set(account: string, secret: string): Promise<void>;
   delete(account: string): Promise<boolean>;
   accounts(): Promise<string[]>;
+  /** A call is coming (a login under way): get ready for it meanwhile (the keychain helper starts). Optional. */
+  warm?(): void;
 }
 
 /** The keychain's service name: fixed per app (renaming it would orphan every stored session); the account is the ID.usuario. */

@@ -149,6 +149,8 @@ export class SessionManager {
   async login(request: LoginRequest): Promise<Result<SessionInfo>> {
     const conn = this.apiOrError();
     if ('error' in conn) return { ok: false, error: conn.error };
+    // The keychain (its helper ends when idle) gets ready while the backend answers.
+    this.deps.store.warm?.();
     const res = await conn.api.login(request);
     if (!res.ok) return res;
     // A previous user's session in this window ends with the new login.
