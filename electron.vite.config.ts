@@ -21,7 +21,7 @@ export default defineConfig({
         // Only the start-up entry: it opens the window, then requires out/main/app-services.js (everything behind the
         // bridge), which vite.app-services.config.mts builds apart (issue #15).
         input: { index: resolve(__dirname, 'src-main/index.ts') },
-        external: ['electron', '@github/keytar', /^node:/],
+        external: ['electron', '@github/keytar', '@vscode/policy-watcher', /^node:/],
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },
     },

@@ -13,7 +13,7 @@ export function nodeBundle(entry: string, fileName: string, extra: { chunkFileNa
     emptyOutDir: false,
     minify: true,
     rollupOptions: {
-      external: ['electron', '@github/keytar', /^node:/],
+      external: ['electron', '@github/keytar', '@vscode/policy-watcher', /^node:/],
       output: { format: 'cjs', entryFileNames: fileName, ...extra },
     },
   };

@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // The held reliability sections (issue 14) on PostgreSQL: fuzzing over HTTP, load with integrity, crash recovery of
-// the real backend process. Same files as vitest.reliability.config.mts; the dialect comes from ECUAPASS_TEST_DB
+// the real backend process, and parallel guesses at automatic keys and TOTP codes (issue 27). Same files as
+// vitest.reliability.config.mts; the dialect comes from ECUAPASS_TEST_DB
 // (set by `npm run test:reliability:postgres`, so the global setups see it too), the server from the private
 // PostgreSQL of test/support/postgres-global-setup.ts. Figures: test-results/reliability-summary-postgres.json.
 // The npm script runs it at RELIABILITY_SCALE=0.5 (half the generated cases) to keep the whole `npm test` well under
@@ -9,7 +10,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     name: 'reliability-postgres',
-    include: ['test/reliability/http-fuzz.test.ts', 'test/reliability/load-integrity.test.ts', 'test/reliability/crash-recovery.test.ts'],
+    include: ['test/reliability/http-fuzz.test.ts', 'test/reliability/load-integrity.test.ts', 'test/reliability/crash-recovery.test.ts', 'test/reliability/account-guessing.test.ts'],
     environment: 'node',
     env: { ECUAPASS_TEST_DB: 'postgres' },
     testTimeout: 180_000,

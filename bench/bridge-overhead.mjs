@@ -1,7 +1,8 @@
 // 4. Bridge overhead: window.ecuapass.getRegistration() through renderer → IPC → main (the app's axios client over
 // Electron's net.request, src-main/api) → backend, timed in the page with performance.now() in a loop of N calls,
 // against the baseline, the same GET made raw with net.fetch inside the main process (same token: the app's own, read
-// from the keychain), and, for reference, the same GET made directly by Node (fetch) and raw with net.request in main. After a warm-up, ROUNDS rounds of N calls each; within a round the app and that baseline alternate
+// from the keychain), and, for reference, the same GET made directly by Node (fetch) and raw with net.request in main.
+// After a warm-up, ROUNDS rounds of N calls each; within a round the app and that baseline alternate
 // in blocks of BLOCK calls, so a drift of the machine's speed falls on both; then Node's direct GET and the IPC-only
 // call. Median = median of the round medians, p99 over every call.
 /* global window -- the page.evaluate / app.evaluate callbacks run in the app (page, main process) */

@@ -18,7 +18,7 @@ import { round } from './lib/stats.mjs';
 import { formatTable } from './lib/table.mjs';
 
 // login-flood last: its flood guesses jperez's password and locks the account, which the app benchmarks log in as.
-const BENCHES = ['renderer-weight', 'cold-start', 'startup-trace', 'memory', 'bridge-overhead', 'backend-throughput', 'password-hash', 'postgres-throughput', 'user-felt', 'login-flood'];
+const BENCHES = ['renderer-weight', 'cold-start', 'startup-trace', 'memory', 'bridge-overhead', 'backend-throughput', 'password-hash', 'account-activity', 'postgres-throughput', 'user-felt', 'login-flood'];
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const reps = Math.max(5, Number(process.env.BENCH_REPS) || 5);
 const startedAt = Date.now();

@@ -4,6 +4,9 @@
 # folder: nothing of the developer's own keyring is touched.
 set -euo pipefail
 if [ -n "${ECUAPASS_IN_KEYRING:-}" ]; then exec "$@"; fi
+# Windows (Credential Manager) and macOS (the login keychain; the CI workflow creates an unlocked one) have their
+# keychain in the user's session already: nothing to start.
+case "$(uname -s)" in Linux) ;; *) exec "$@" ;; esac
 keyring_home=$(mktemp -d)
 trap 'rm -rf "$keyring_home"' EXIT
 export XDG_DATA_HOME="$keyring_home/data" XDG_RUNTIME_DIR="$keyring_home/run" ECUAPASS_IN_KEYRING=1

@@ -11,9 +11,11 @@ import { aboutText } from './window/about-text';
 import { registerBridge, type IpcMainLike } from './ipc/register-bridge';
 import { deferredHandlers } from './ipc/deferred-handlers';
 import { sessionBridgeHandlers } from './ipc/session-handlers';
+import { accountBridgeHandlers } from './ipc/account-handlers';
 import { RegistrationService } from './registration/registration-service';
+import { TwoFactorService } from './account/two-factor-service';
 import type { BridgeHandlers } from './ipc/bridge-handlers';
-import { KEYCHAIN_SERVICE } from './session/secure-store';
+import { DEVICE_TOKEN_KEYCHAIN_SERVICE, KEYCHAIN_SERVICE } from './session/secure-store';
 import { KeychainHostClient } from './session/keychain-host/host-client';
 import { HelperKeychainStore } from './session/keychain-host/helper-keychain-store';
 import { keychainIdleMs, spawnKeychainHelper } from './session/keychain-host/spawn-helper';
@@ -57,7 +59,7 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
   if (loaded.problem) log.warn(`settings: ${loaded.problem}; using defaults`);
   let settings = loaded.settings;
   // Machine policy (issue 10): read once, before any URL is used.
-  const policy = loadPolicyForApp({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, log });
+  const policy = await loadPolicyForApp({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, log });
   const policyView = policyState(policy);
   const saveSettings = (next: AppSettings) => {
     settings = next;
@@ -116,6 +118,9 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
     log.warn(`keychain unavailable, session kept in memory: ${reason}`),
   );
   const opened = { store: keychain };
+  const deviceTokens = new HelperKeychainStore(keychainClient, DEVICE_TOKEN_KEYCHAIN_SERVICE, (reason) =>
+    log.warn(`keychain unavailable for the trusted-device token, kept in memory: ${reason}`),
+  );
   ctx.setAbout(() => aboutText(appInfo(connection.backendUrl, keychain.kind === 'keychain'), logFolder()));
   // With nobody to restore, the keychain helper (a process of its own) is started once the login is on screen
   // rather than competing with the page for the CPU while it starts.
@@ -125,6 +130,7 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
 
   const sessions: SessionManager = new SessionManager({
     store: opened.store,
+    deviceTokens,
     connection,
     lastUser: {
       get: () => settings.lastUserId,
@@ -134,6 +140,7 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
   });
   sessionsRef = sessions;
   const registration = new RegistrationService(sessions);
+  const twoFactor = new TwoFactorService(sessions);
   const settingsService = new SettingsService({
     read: () => settings,
     save: saveSettings,
@@ -147,7 +154,14 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
 
   const handlers: Omit<BridgeHandlers, keyof ReturnType<typeof draftHandlers>> = {
     getAppInfo: async () => ({ ok: true, value: appInfo(connection.backendUrl, opened.store.kind === 'keychain') }),
-    ...sessionBridgeHandlers(sessions, registration),
+    ...sessionBridgeHandlers(sessions, registration, twoFactor),
+    ...accountBridgeHandlers({
+      sessions,
+      registration,
+      mainWindow,
+      // Its own chunk: Electron's printing is loaded only when a constancia is asked for.
+      saveReceipt: async (receipt, parent) => (await import('./receipt/receipt-pdf')).saveReceiptPdf(receipt, parent),
+    }),
     getSettings: async () => ({ ok: true, value: settingsService.view() }),
     updateSettings: (input) => settingsService.update(input),
     // A policy's proxy is always the one tested; otherwise the one on screen, not yet saved.

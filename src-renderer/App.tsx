@@ -13,6 +13,12 @@ import { UpdateNotice } from './components/UpdateNotice';
 const UsuarioGeneralScreen = lazy(() =>
   import('./screens/UsuarioGeneralScreen').then((m) => ({ default: m.UsuarioGeneralScreen })),
 );
+const MiCuentaScreen = lazy(() => import('./screens/MiCuentaScreen').then((m) => ({ default: m.MiCuentaScreen })));
+const PasswordResetScreen = lazy(() => import('./screens/PasswordResetScreen').then((m) => ({ default: m.PasswordResetScreen })));
+const ForcedPasswordChangeScreen = lazy(() =>
+  import('./screens/ForcedPasswordChangeScreen').then((m) => ({ default: m.ForcedPasswordChangeScreen })),
+);
+const TwoFactorScreen = lazy(() => import('./screens/TwoFactorScreen').then((m) => ({ default: m.TwoFactorScreen })));
 const ConfiguracionScreen = lazy(() =>
   import('./screens/ConfiguracionScreen').then((m) => ({ default: m.ConfiguracionScreen })),
 );
@@ -20,6 +26,7 @@ const ConfiguracionScreen = lazy(() =>
 export function App() {
   const screen = useAppStore((s) => s.screen);
   const signedIn = useAppStore((s) => s.session !== null);
+  const mustChangePassword = useAppStore((s) => s.session?.passwordChangeRequired === true);
   useIdleLock(signedIn);
   useAppEvents();
 
@@ -38,6 +45,21 @@ export function App() {
       </>
     );
   }
+  if (screen === 'passwordReset' && !signedIn) {
+    return (
+      <Suspense fallback={<p aria-busy="true">Cargando…</p>}>
+        <PasswordResetScreen />
+      </Suspense>
+    );
+  }
+  // Signed in with an automatic key: nothing else answers until the password is changed.
+  if (signedIn && mustChangePassword) {
+    return (
+      <Suspense fallback={<p aria-busy="true">Cargando…</p>}>
+        <ForcedPasswordChangeScreen />
+      </Suspense>
+    );
+  }
   if (screen === 'settings' && !signedIn) {
     return (
       <Suspense fallback={<p aria-busy="true">Cargando…</p>}>
@@ -53,6 +75,8 @@ export function App() {
       <Suspense fallback={<p aria-busy="true">Cargando…</p>}>
         {screen === 'usuarioGeneral' && <UsuarioGeneralScreen />}
         {screen === 'settings' && <ConfiguracionScreen />}
+        {screen === 'account' && <MiCuentaScreen />}
+        {screen === 'twoFactor' && <TwoFactorScreen />}
       </Suspense>
       <LeaveGuardDialog />
       <UpdateNotice />

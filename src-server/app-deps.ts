@@ -16,4 +16,6 @@ export interface AppDeps {
   mailer: Mailer;
   /** Shared by login and "Verificar contraseña": the CPU budget for scrypt. */
   passwordWork: PasswordWorkBudget;
+  /** The HMAC key of trusted-device tokens (DEVICE_TOKEN_SECRET; security/device-token.ts). */
+  deviceTokenSecret: string;
 }

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyHttpsOptions, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Server as HttpsServer } from 'node:https';
+import { randomBytes } from 'node:crypto';
 import { API_PREFIX } from '../src-shared/contract';
 import type { AppDeps } from './app-deps';
 import type { Clock } from './clock';
@@ -17,13 +18,15 @@ import { createMailer } from './mail/create-mailer';
 import { DEFAULT_MAIL_FROM } from './config';
 import { devMailboxRoutes } from './routes/dev-mailbox-routes';
 import { generalUserRoutes } from './routes/general-user-routes';
+import { accountRoutes } from './routes/account-routes';
+import { accountSecurityRoutes } from './routes/account-security-routes';
 import { defaultPasswordWorkLimits, PasswordWorkBudget, type PasswordWorkLimits } from './security/password-work-budget';
 
 export interface BuildAppOptions {
   db: Db;
   clock: Clock;
   config: Pick<ServerConfig, 'sessionIdleMinutes' | 'sessionAbsoluteHours'> &
-    Partial<Pick<ServerConfig, 'smtpUrl' | 'mailFrom'>> & {
+    Partial<Pick<ServerConfig, 'smtpUrl' | 'mailFrom' | 'deviceTokenSecret'>> & {
       /** Overrides of the default limits (tests); DEFAULT_GENERAL_USER_LIMITS otherwise. */
       generalUserLimits?: Partial<GeneralUserLimits>;
       /** Overrides of the password-work budget (tests); sized to this machine's cores otherwise. */
@@ -65,7 +68,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     auth: createAuthenticator({ db: options.db, clock: options.clock, sessionLimits }),
     mailer,
     passwordWork: new PasswordWorkBudget({ ...defaultPasswordWorkLimits(), ...options.config.passwordWork }),
+    deviceTokenSecret: options.config.deviceTokenSecret ?? randomBytes(32).toString('base64url'),
   };
+  if (options.config.deviceTokenSecret === undefined) {
+    app.log.warn('DEVICE_TOKEN_SECRET is not set: trusted-device tokens are signed with a key of this process only');
+  }
 
   deps.auth.decorate(app);
 
@@ -80,6 +87,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(sessionRoutes(deps), { prefix: API_PREFIX });
   await app.register(registrationRoutes(deps), { prefix: API_PREFIX });
   await app.register(generalUserRoutes(deps), { prefix: API_PREFIX });
+  await app.register(accountRoutes(deps), { prefix: API_PREFIX });
+  await app.register(accountSecurityRoutes(deps), { prefix: API_PREFIX });
   if (mailer.kind === 'sandbox') await app.register(devMailboxRoutes(options.db));
   return app;
 }

@@ -44,6 +44,8 @@ const EnvSchema = z.object({
   // PEM files: both set, the backend serves HTTPS itself (tests, small deployments without a reverse proxy).
   TLS_CERT: z.preprocess(blankAsUnset, z.string().optional()),
   TLS_KEY: z.preprocess(blankAsUnset, z.string().optional()),
+  // The HMAC key of trusted-device tokens; unset: a random key per process (tokens stop vouching at a restart).
+  DEVICE_TOKEN_SECRET: z.preprocess(blankAsUnset, z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 48)').optional()),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? blankAsUnset(v.toLowerCase()) : v),
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -61,6 +63,8 @@ export interface ServerConfig {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** The HMAC key of trusted-device tokens; undefined: a random one per process. */
+  deviceTokenSecret: string | undefined;
   /** Paths of the PEM certificate and key; undefined: plain HTTP (TLS is a reverse proxy's job). */
   tls: { certPath: string; keyPath: string } | undefined;
 }
@@ -100,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     logLevel: e.LOG_LEVEL,
+    deviceTokenSecret: e.DEVICE_TOKEN_SECRET,
     tls: e.TLS_CERT && e.TLS_KEY ? { certPath: resolve(cwd, e.TLS_CERT), keyPath: resolve(cwd, e.TLS_KEY) } : undefined,
   };
 }

@@ -1,6 +1,7 @@
 import type { AuthInfo, ClientRequest, ClientRequestConstructorOptions, IncomingMessage } from 'electron';
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
 import { AxiosError, CanceledError } from './axios';
+import { runtimeFeatures, type RuntimeFeatures } from '../runtime/electron-runtime';
 
 /** What a proxy login gets answered with: credentials, or null to give up (the request then fails). */
 export interface ProxyLoginAnswer {
@@ -40,12 +41,16 @@ const SKIPPED_HEADERS = new Set(['content-length', 'host', 'connection', 'transf
  * transitional.clarifyTimeoutError; ERR_CANCELED). Not supported: `params` (the API client puts everything in the
  * path or the body), upload/download progress, `maxContentLength`.
  *
- * Electron 25: `net.fetch` there hands a proxy's 407 back as a plain response (no login event), and a `Request` or
- * `AbortSignal.timeout()` lands in a FinalizationRegistry whose pending cleanup makes Node 18's shutdown spin at
- * quit (nodejs/node#47748). On net.request with a plain timer neither needs a workaround any more; keep it that way
- * (no Request, no AbortSignal.timeout/any here).
+ * Runtime differences (src-main/runtime/electron-runtime.ts): net.request on every runtime (`net.fetch` raises no
+ * `login` for a proxy's 407, see RuntimeFeatures.httpStack); the timeout is a plain timer on Electron 25 (an
+ * `AbortSignal.timeout()` there makes Node 18's shutdown spin at quit, nodejs/node#47748) and
+ * `AbortSignal.timeout()` on modern runtimes. No `Request` object either way.
  */
-export function netRequestAdapter(request: NetRequest, onProxyLogin: ProxyLoginHandler): AxiosAdapter {
+export function netRequestAdapter(
+  request: NetRequest,
+  onProxyLogin: ProxyLoginHandler,
+  runtime: Pick<RuntimeFeatures, 'timeoutMechanism'> = runtimeFeatures(),
+): AxiosAdapter {
   return (config) =>
     new Promise<AxiosResponse>((resolve, reject) => {
       const { signal } = config;
@@ -63,10 +68,12 @@ export function netRequestAdapter(request: NetRequest, onProxyLogin: ProxyLoginH
       // Chromium reports a cancelled CONNECT login as ERR_TUNNEL_CONNECTION_FAILED; say what really happened.
       let loginCancelled = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let timeoutSignal: AbortSignal | undefined;
       const finish = (accepted: boolean): boolean => {
         if (done) return false;
         done = true;
         if (timer !== undefined) clearTimeout(timer);
+        timeoutSignal?.removeEventListener('abort', onTimeout);
         signal?.removeEventListener?.('abort', onAbort);
         pending?.settle?.(accepted);
         return true;
@@ -98,6 +105,10 @@ export function netRequestAdapter(request: NetRequest, onProxyLogin: ProxyLoginH
         fail(err);
       };
       const onAbort = () => abortWith(new CanceledError(undefined, config, client));
+      const onTimeout = () => {
+        const code = config.transitional?.clarifyTimeoutError ? AxiosError.ETIMEDOUT : AxiosError.ECONNABORTED;
+        abortWith(new AxiosError(config.timeoutErrorMessage ?? `timeout of ${config.timeout}ms exceeded`, code, config, client));
+      };
 
       client.on('login', (authInfo, callback) => {
         // Only a proxy's challenge: the backend itself never uses HTTP authentication.
@@ -131,11 +142,13 @@ export function netRequestAdapter(request: NetRequest, onProxyLogin: ProxyLoginH
       client.on('error', networkFailure);
       signal?.addEventListener?.('abort', onAbort);
       if (config.timeout) {
-        const timeout = config.timeout;
-        timer = setTimeout(() => {
-          const code = config.transitional?.clarifyTimeoutError ? AxiosError.ETIMEDOUT : AxiosError.ECONNABORTED;
-          abortWith(new AxiosError(config.timeoutErrorMessage ?? `timeout of ${timeout}ms exceeded`, code, config, client));
-        }, timeout);
+        if (runtime.timeoutMechanism === 'timer') timer = setTimeout(onTimeout, config.timeout);
+        else {
+          // Only where runtimeFeatures() answered 'abort-signal' (Electron >= 29, Node 20): no shutdown spin there.
+          // eslint-disable-next-line no-restricted-properties -- the modern branch of the runtime seam
+          timeoutSignal = AbortSignal.timeout(config.timeout);
+          timeoutSignal.addEventListener('abort', onTimeout, { once: true });
+        }
       }
       client.end(body);
     });

@@ -1,6 +1,8 @@
 import { app, powerMonitor, safeStorage, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { recoverFromRendererCrash } from '../window/renderer-recovery';
+import { runtimeFeatures } from '../runtime/electron-runtime';
+import { draftCipherFor } from './draft-cipher';
 import { DraftStore } from './draft-store';
 import { LeaveGuard } from './leave-guard';
 
@@ -24,7 +26,7 @@ export function setUpDrafts(win: BrowserWindow, opts: { maxAgeDays: () => number
   win.on('session-end', () => leaveGuard.flushAndQuit());
   process.on('SIGTERM', () => leaveGuard.flushAndQuit());
 
-  const drafts = new DraftStore(join(app.getPath('userData'), 'drafts'), safeStorage, {
+  const drafts = new DraftStore(join(app.getPath('userData'), 'drafts'), draftCipherFor(safeStorage, process.platform, runtimeFeatures()), {
     maxAgeDays: opts.maxAgeDays,
     onProblem: (m) => opts.log.warn(m),
   });

@@ -32,6 +32,8 @@ export const QUIET_WHEN_OK: ReadonlySet<BridgeMethodName> = new Set<BridgeMethod
   'getRegistration',
   'getSettings',
   'getUpdateState',
+  'listSessions',
+  'getActivity',
   'getDraftStorage',
   'listRememberedUsers',
   'loadDraft',

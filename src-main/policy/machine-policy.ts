@@ -29,6 +29,14 @@ export function loadMachinePolicy(read: () => Buffer | null): PolicyLoad {
   } catch {
     return invalid('el archivo no es JSON válido');
   }
+  return validateMachinePolicy(json);
+}
+
+/**
+ * The one validation of a machine policy, whatever its source (the JSON file, the Windows registry, macOS managed
+ * preferences nested by policyFromValues): the schema, then the https-except-loopback rule for both URLs.
+ */
+export function validateMachinePolicy(json: unknown): PolicyLoad {
   const parsed = MachinePolicySchema.safeParse(json);
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(raíz)'}: ${i.message}`).join('; ');

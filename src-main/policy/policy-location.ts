@@ -1,4 +1,6 @@
+import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { platformPaths } from '../platform/os-paths';
 
 /**
  * Where an IT department puts the machine policy: a place only an administrator can write.
@@ -7,9 +9,7 @@ import { join } from 'node:path';
  *   macOS   /Library/Application Support/Ecuapass Desktop/policy.json
  */
 export function machinePolicyPath(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
-  if (platform === 'win32') return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'Ecuapass Desktop', 'policy.json');
-  if (platform === 'darwin') return '/Library/Application Support/Ecuapass Desktop/policy.json';
-  return '/etc/ecuapass-desktop/policy.json';
+  return platformPaths(platform, env, homedir()).policyFile;
 }
 
 /** The marker file that make-e2e-variant.mjs puts in a test copy's resources folder. */

@@ -1,13 +1,25 @@
-import type { ContractError, Result, SessionInfo, SessionUser } from '../../src-shared/contract';
+import type { ContractError, ForcedPasswordChange, LoginResponse, PasswordResetRequest, Result, SessionInfo, SessionUser } from '../../src-shared/contract';
 import type { LoginRequest } from '../../src-shared/contract';
 import type { ApiClient } from '../api/api-client';
 import { contractError } from '../api/error-mapping';
-import type { SecureStore } from './secure-store';
+import { deviceTokenAccount, type SecureStore } from './secure-store';
 
 interface ActiveSession {
   token: string;
   user: SessionUser;
   expiresAt: string;
+  /** Opened with an automatic key (Reiniciar clave): only the forced change works until it is done. */
+  passwordChangeRequired?: true;
+}
+
+/**
+ * A right password waiting for its "Código de verificación": the backend's challenge stays here, never in the page.
+ * Its expiry is the backend's to judge (this workstation's clock may be off).
+ */
+interface PendingVerification {
+  challenge: string;
+  /** Whose device token goes with the code. */
+  userId: string;
 }
 
 export interface LastUserMemory {
@@ -20,6 +32,8 @@ export interface SessionManagerDeps {
   /** The current backend; null when the configured URL is refused (then `urlProblem` answers). */
   connection: { api(): ApiClient | null; urlProblem(): ContractError | undefined };
   lastUser: LastUserMemory;
+  /** Where the trusted-device tokens are kept (DEVICE_TOKEN_KEYCHAIN_SERVICE); none: every login is untrusted. */
+  deviceTokens?: SecureStore;
   onStoreError?: (what: string, err: unknown) => void;
 }
 
@@ -30,6 +44,7 @@ export interface SessionManagerDeps {
  */
 export class SessionManager {
   private current: ActiveSession | null = null;
+  private pendingVerification: PendingVerification | null = null;
   private readonly endListeners = new Set<() => void>();
 
   constructor(private readonly deps: SessionManagerDeps) {}
@@ -63,7 +78,9 @@ export class SessionManager {
   }
 
   private info(s: ActiveSession): SessionInfo {
-    return { user: s.user, expiresAt: s.expiresAt, remembered: this.remembered };
+    const info: SessionInfo = { user: s.user, expiresAt: s.expiresAt, remembered: this.remembered };
+    if (s.passwordChangeRequired) info.passwordChangeRequired = true;
+    return info;
   }
 
   private apiOrError(): { api: ApiClient } | { error: ContractError } {
@@ -96,6 +113,12 @@ export class SessionManager {
       }
       return current;
     }
+    if (current.value.passwordChangeRequired) {
+      // Nothing but the forced change answers such a session, not even the registration (so no name yet).
+      this.active = { token, user: { userId: current.value.userId, name: current.value.userId }, expiresAt: current.value.expiresAt, passwordChangeRequired: true };
+      this.deps.lastUser.set(current.value.userId);
+      return { ok: true, value: this.info(this.active) };
+    }
     const registration = await conn.api.getRegistration(token);
     if (!registration.ok) return registration;
     this.active = {
@@ -116,6 +139,9 @@ export class SessionManager {
   async forget(userId: string): Promise<Result<null>> {
     const token = await this.safeStore(() => this.deps.store.get(userId), null);
     await this.safeStore(() => this.deps.store.delete(userId), false);
+    // Forgotten on this workstation: it no longer vouches for the user either.
+    const devices = this.deps.deviceTokens;
+    if (devices) await this.safeStore(() => devices.delete(deviceTokenAccount(userId)), false);
     if (this.active?.user.userId === userId) this.active = null;
     if (this.deps.lastUser.get() === userId) this.deps.lastUser.set(undefined);
     if (token) await this.deps.connection.api()?.logout(token);
@@ -146,22 +172,85 @@ export class SessionManager {
     return res;
   }
 
+  /**
+   * With two-step verification the backend answers a challenge instead of a session: it is kept here and the page
+   * is told VERIFICATION_REQUIRED, to ask for the code (verifyLoginCode).
+   */
   async login(request: LoginRequest): Promise<Result<SessionInfo>> {
     const conn = this.apiOrError();
     if ('error' in conn) return { ok: false, error: conn.error };
-    // The keychain (its helper ends when idle) gets ready while the backend answers.
-    this.deps.store.warm?.();
-    const res = await conn.api.login(request);
+    this.pendingVerification = null;
+    const res = await conn.api.login(request, await this.deviceToken(request.userId));
     if (!res.ok) return res;
+    if ('challenge' in res.value) {
+      this.pendingVerification = { challenge: res.value.challenge, userId: request.userId };
+      return { ok: false, error: contractError('VERIFICATION_REQUIRED') };
+    }
+    return this.adopt(conn.api, res.value);
+  }
+
+  /** "Código de verificación": finishes the login the last password started. */
+  async verifyLoginCode(code: string): Promise<Result<SessionInfo>> {
+    const pending = this.pendingVerification;
+    if (!pending) return { ok: false, error: contractError('VERIFICATION_EXPIRED') };
+    const conn = this.apiOrError();
+    if ('error' in conn) return { ok: false, error: conn.error };
+    const res = await conn.api.verifyLogin(pending.challenge, code, await this.deviceToken(pending.userId));
+    if (!res.ok) {
+      // A wrong code may be typed again; a lock or an ended challenge needs the password again.
+      if (res.error.code !== 'VERIFICATION_CODE_INVALID' && res.error.code !== 'VALIDATION_FAILED') this.pendingVerification = null;
+      return res;
+    }
+    this.pendingVerification = null;
+    return this.adopt(conn.api, res.value);
+  }
+
+  /** A new session from the backend becomes the window's, and the keychain's. */
+  private async adopt(api: ApiClient, login: LoginResponse): Promise<Result<SessionInfo>> {
+    await this.keepDeviceToken(login.user.userId, login.deviceToken);
     // A previous user's session in this window ends with the new login.
-    if (this.active && this.active.user.userId !== res.value.user.userId) await this.logout();
-    this.active = { token: res.value.token, user: res.value.user, expiresAt: res.value.expiresAt };
+    if (this.active && this.active.user.userId !== login.user.userId) await this.logout();
+    this.active = { token: login.token, user: login.user, expiresAt: login.expiresAt, ...(login.passwordChangeRequired ? { passwordChangeRequired: true as const } : {}) };
     // A session this workstation kept for the same user is replaced: revoke it, don't orphan it.
-    const replaced = await this.safeStore(() => this.deps.store.get(res.value.user.userId), null);
-    await this.safeStore(() => this.deps.store.set(res.value.user.userId, res.value.token), undefined);
-    if (replaced && replaced !== res.value.token) await conn.api.logout(replaced);
-    this.deps.lastUser.set(res.value.user.userId);
+    const replaced = await this.safeStore(() => this.deps.store.get(login.user.userId), null);
+    await this.safeStore(() => this.deps.store.set(login.user.userId, login.token), undefined);
+    if (replaced && replaced !== login.token) await api.logout(replaced);
+    this.deps.lastUser.set(login.user.userId);
     return { ok: true, value: this.info(this.active) };
+  }
+
+  /**
+   * The trusted-device token this workstation holds for the user (docs/architecture.md §5): sent with the login, it
+   * gives this device its own failure budget. Like the session token it never leaves the main process.
+   */
+  private async deviceToken(userId: string): Promise<string | null> {
+    const store = this.deps.deviceTokens;
+    return store ? this.safeStore(() => store.get(deviceTokenAccount(userId)), null) : null;
+  }
+
+  /** Every successful login answers a fresh token, which replaces the one sent. */
+  private async keepDeviceToken(userId: string, token: string): Promise<void> {
+    const store = this.deps.deviceTokens;
+    if (store) await this.safeStore(() => store.set(deviceTokenAccount(userId), token), undefined);
+  }
+
+  /** "Solicitud de reinicio de clave automática" (no session needed). */
+  async requestPasswordReset(body: PasswordResetRequest): Promise<Result<{ message: string }>> {
+    const conn = this.apiOrError();
+    if ('error' in conn) return { ok: false, error: conn.error };
+    return conn.api.requestPasswordReset(body);
+  }
+
+  /** "Cambio de clave obligatorio": on success the session works everywhere again. */
+  async changeForcedPassword(body: ForcedPasswordChange): Promise<Result<SessionInfo>> {
+    const session = this.active;
+    const res = await this.authorized((api, token) => api.forcedPasswordChange(token, body));
+    if (!res.ok) return res;
+    if (!session || this.active !== session) return { ok: false, error: unauthenticated() };
+    const name = await this.authorized((api, token) => api.getRegistration(token));
+    const next: ActiveSession = { token: session.token, user: { userId: session.user.userId, name: name.ok ? name.value.name : session.user.name }, expiresAt: session.expiresAt };
+    this.current = next;
+    return { ok: true, value: this.info(next) };
   }
 
   /** Revokes on the backend when it can; always forgets the token locally. */

@@ -30,9 +30,10 @@ export function AppHeader() {
       <PortalMenu />
       <div className="user-box">
         {session && (
-          <span className="user-name" title={session.user.userId}>
-            {session.user.name} ({session.user.userId})
-          </span>
+          // Mi cuenta (issue 28): sessions and activity of this user.
+          <button type="button" className="btn btn-user" title="Mi cuenta" onClick={guarded(() => useAppStore.getState().goTo('account'))}>
+            {session.user.name} ({session.user.userId})<span className="visually-hidden">: Mi cuenta</span>
+          </button>
         )}
         <button type="button" className="btn btn-header" onClick={guarded(() => void switchUser())} disabled={busy}>
           Cambiar de usuario

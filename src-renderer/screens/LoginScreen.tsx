@@ -5,6 +5,7 @@ import { useAppStore } from '../state/app-store';
 import { TextField } from '../components/TextField';
 import { useBridgeCall } from '../hooks/use-bridge-call';
 import { FormAlert } from '../components/FormAlert';
+import { VerificationCodeStep } from './VerificationCodeStep';
 
 // Its own chunk, fetched as soon as the login is on screen (see login-check.ts).
 const loadLoginCheck = () => import('./login-check');
@@ -20,6 +21,8 @@ export function LoginScreen() {
   const [info, setInfo] = useState<string | null>(null);
   const { busy, call } = useBridgeCall();
   const [remembered, setRemembered] = useState<string[]>([]);
+  /** The ID.usuario whose right password waits for its "Código de verificación". */
+  const [verifying, setVerifying] = useState<string | null>(null);
   const userRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -51,6 +54,7 @@ export function LoginScreen() {
     }
     // The password is cleared after a failed login; the ID.usuario is kept.
     setPassword('');
+    if (res.error.code === 'VERIFICATION_REQUIRED') return setVerifying(parsed.data.userId);
     setError(res.error);
     passwordRef.current?.focus();
   }
@@ -71,6 +75,20 @@ export function LoginScreen() {
     await ecuapass.forgetUser({ userId: id });
     setRemembered((r) => r.filter((x) => x !== id));
     setInfo(`Se olvidó el usuario ${id} en este equipo.`);
+  }
+
+  if (verifying) {
+    return (
+      <main className="login-page">
+        <VerificationCodeStep
+          userId={verifying}
+          onBack={(err) => {
+            setVerifying(null);
+            setError(err);
+          }}
+        />
+      </main>
+    );
   }
 
   return (
@@ -136,6 +154,9 @@ export function LoginScreen() {
           {busy ? 'Ingresando…' : 'Ingresar'}
         </button>
         <div className="login-links">
+          <button type="button" className="btn btn-link" onClick={() => useAppStore.getState().goTo('passwordReset')}>
+            Reiniciar clave
+          </button>
           <button type="button" className="btn btn-link" onClick={() => useAppStore.getState().goTo('settings')}>
             Configuración de conexión
           </button>

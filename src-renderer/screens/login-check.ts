@@ -3,3 +3,4 @@
 export { LoginRequestSchema } from '../../src-shared/contract/http';
 export { fieldErrorsFrom } from '../../src-shared/contract/field-errors';
 
+export { verificationCodeField } from '../../src-shared/contract/account-security';

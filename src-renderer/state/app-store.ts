@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ContractError, Registration, SessionInfo } from '../../src-shared/contract';
 
-export type Screen = 'starting' | 'login' | 'settings' | 'portal' | 'chooser' | 'usuarioGeneral';
+export type Screen = 'starting' | 'login' | 'settings' | 'portal' | 'chooser' | 'usuarioGeneral' | 'account' | 'passwordReset' | 'twoFactor';
 
 /** Unsaved form values of one user, kept in memory only, never the secret fields. */
 export interface FormDraft {

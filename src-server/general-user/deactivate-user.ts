@@ -6,6 +6,7 @@ import { AppError } from '../http/app-error';
 import { findUser, markUserDeactivated } from '../users/user-repository';
 import { deactivationMessage, deactivationNotice } from '../mail/mail-texts';
 import type { Mailer } from '../mail/mailer';
+import type { RequestOrigin } from '../http/request-origin';
 
 type Deps = { db: Db; clock: Clock; mailer: Mailer; log: FastifyBaseLogger };
 
@@ -16,7 +17,7 @@ type Deps = { db: Db; clock: Clock; mailer: Mailer; log: FastifyBaseLogger };
  * user's address follows the commit (a failed notice is logged, the deactivation stands).
  * Returns the Spanish message for the client's information dialog.
  */
-export async function deactivateUser(deps: Deps, userId: string, reason: string): Promise<string> {
+export async function deactivateUser(deps: Deps, userId: string, reason: string, origin?: RequestOrigin): Promise<string> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const user = await deps.db.transaction().execute(async (trx) => {
@@ -29,7 +30,10 @@ export async function deactivateUser(deps: Deps, userId: string, reason: string)
     await trx.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
     await trx.deleteFrom('password_tickets').where('user_id', '=', userId).execute();
     await trx.deleteFrom('email_security_codes').where('user_id', '=', userId).execute();
-    await writeAudit(trx, { userId, at: now, action: 'registration.deactivate', fields: ['deactivated_at', 'deactivation_reason', 'sessions'] });
+    // Issue 27: no automatic key or half-done two-step login outlives the user.
+    await trx.deleteFrom('password_resets').where('user_id', '=', userId).execute();
+    await trx.deleteFrom('login_challenges').where('user_id', '=', userId).execute();
+    await writeAudit(trx, { userId, at: now, action: 'registration.deactivate', fields: ['deactivated_at', 'deactivation_reason', 'sessions'], ...(origin ? { origin } : {}) });
     return row;
   });
   try {

@@ -17,4 +17,6 @@ export const SERVER_MSG = {
   databaseUnavailable: 'El servicio de Ecuapass no está disponible en este momento. Intente nuevamente en unos minutos.',
   securityCodeMailFailed:
     'No se pudo enviar el correo electrónico con el código de seguridad. Intente nuevamente en unos minutos.',
+  /** "Desactivar" of two-step verification: the password field is named Contraseña there. */
+  wrongPassword: 'La contraseña no es correcta.',
 } as const;

@@ -12,8 +12,10 @@ import type { EmailSecurityCodeRow, UserRow } from '../db/schema';
 import { AppError } from '../http/app-error';
 import { registrationChangeNotice } from '../mail/mail-texts';
 import type { Mailer } from '../mail/mailer';
+import type { RequestOrigin } from '../http/request-origin';
 import { hashPassword, verifyPassword } from '../security/password-hash';
 import { revokeOtherSessions } from '../sessions/session-store';
+import { revokeDeviceTokens } from '../security/device-token';
 import { findUser, writeRegistration } from '../users/user-repository';
 import { changedFieldNames, type EditableColumns } from './changed-fields';
 import { checkSecurityCode } from './check-security-code';
@@ -67,7 +69,9 @@ export async function updateRegistration(
   currentTokenHash: string,
   /** The caller's row as read with the session (the authentication hook), else read here. */
   currentRow?: UserRow,
-): Promise<UserRow> {
+  /** The request's workstation and IP, for the audit row. */
+  origin?: RequestOrigin,
+): Promise<{ row: UserRow; auditId: number; at: Date }> {
   const { db, clock } = deps;
   const current = currentRow ?? (await findUser(db, userId));
   if (!current) throw new AppError('UNAUTHENTICATED');
@@ -99,7 +103,7 @@ export async function updateRegistration(
   if (current.version !== body.version) throw new AppError('VERSION_CONFLICT');
 
   const now = clock.now();
-  let saved: { before: UserRow; after: UserRow };
+  let saved: { before: UserRow; after: UserRow; auditId: number };
   try {
     // Group commit on SQLite (db/group-commit.ts): answered only once committed, rolled back alone if it fails.
     saved = await writeTransaction(db, async (trx) => {
@@ -129,14 +133,17 @@ export async function updateRegistration(
       // Whoever else holds a session (maybe the one who stole the old password) is logged out, in the
       // same transaction as the change (Keycloak's "sign out other sessions", on by default here).
       if (newEmail !== undefined || newPasswordHash !== undefined) await revokeOtherSessions(trx, userId, currentTokenHash, now);
+      // A new password: no device vouches for the user any more (docs/architecture.md §5, trusted devices).
+      if (newPasswordHash !== undefined) await revokeDeviceTokens(trx, userId, now);
 
-      await writeAudit(trx, {
+      const auditId = await writeAudit(trx, {
         userId,
         at: now,
         action: 'registration.update',
         fields: changedFieldNames(before, columns, newPasswordHash !== undefined),
+        ...(origin ? { origin } : {}),
       });
-      return { before, after };
+      return { before, after, auditId };
     });
   } catch (err) {
     // The unique index is the last word when two users race for one address.
@@ -153,7 +160,7 @@ export async function updateRegistration(
       passwordChanged: newPasswordHash !== undefined,
     });
   }
-  return saved.after;
+  return { row: saved.after, auditId: saved.auditId, at: now };
 }
 
 /**

@@ -16,3 +16,10 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.outp
   if (!result.success) throw new AppError('VALIDATION_FAILED', fieldErrorsFrom(result.error));
   return result.data;
 }
+
+/** A query string checked like a body: 422 VALIDATION_FAILED naming each parameter that breaks the schema. */
+export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
+  const result = schema.safeParse(query ?? {});
+  if (!result.success) throw new AppError('VALIDATION_FAILED', fieldErrorsFrom(result.error));
+  return result.data;
+}

@@ -14,6 +14,7 @@ import { isEmailAvailable } from '../general-user/email-availability';
 import { requestSecurityCode } from '../general-user/request-security-code';
 import { verifyCurrentPassword } from '../general-user/verify-password';
 import { parseBody } from '../http/parse-body';
+import { originOf } from '../http/request-origin';
 import { sendContract } from '../http/send-contract';
 
 /**
@@ -50,7 +51,7 @@ export function generalUserRoutes(deps: AppDeps) {
     app.post('/general-user/deactivation', { onRequest: auth.requireSession }, async (request, reply) => {
       const body = parseBody(DeactivationRequestSchema, request.body);
       const userId = auth.sessionOf(request).userId;
-      const message = await deactivateUser(flowDeps(request.log), userId, body.reason);
+      const message = await deactivateUser(flowDeps(request.log), userId, body.reason, originOf(request));
       request.log.info({ userId }, 'user deactivated');
       return sendContract(reply, 200, DeactivationResponseSchema, { message });
     });

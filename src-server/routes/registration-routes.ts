@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { RegistrationSchema } from '../../src-shared/contract';
+import { RegistrationSavedSchema, RegistrationSchema } from '../../src-shared/contract';
+import { originOf } from '../http/request-origin';
 import { registrationUpdateSchema } from '../../src-shared/registration/update';
 import type { AppDeps } from '../app-deps';
 import { updateRegistration } from '../general-user/update-registration';
@@ -22,9 +23,10 @@ export function registrationRoutes(deps: AppDeps) {
       const { userId, tokenHash, user } = auth.sessionOf(request);
       // The password policy needs the ID.usuario, so the schema is built per caller.
       const body = parseBody(registrationUpdateSchema(userId), request.body);
-      const saved = await updateRegistration({ ...deps, limits: deps.generalUserLimits, log: request.log }, userId, body, tokenHash, user);
-      request.log.info({ userId, version: saved.version }, 'registration updated');
-      return sendContract(reply, 200, RegistrationSchema, registrationOf(saved));
+      const saved = await updateRegistration({ ...deps, limits: deps.generalUserLimits, log: request.log }, userId, body, tokenHash, user, originOf(request));
+      request.log.info({ userId, version: saved.row.version, auditId: saved.auditId }, 'registration updated');
+      // The audit event's number is the reference the constancia carries (issue #28).
+      return sendContract(reply, 200, RegistrationSavedSchema, { ...registrationOf(saved.row), auditId: saved.auditId, savedAt: saved.at.toISOString() });
     });
   };
 }

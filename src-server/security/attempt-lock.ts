@@ -12,7 +12,8 @@ import type { Database } from '../db/schema';
  * sets the lock at once, so a process that dies mid-check cannot leave a permanent lock; a success
  * clears the row. While locked, nothing is counted and nothing is hashed.
  */
-export type AttemptScope = 'login' | 'verify';
+/** 'device': the logins of one trusted-device token (security/device-token.ts), keyed by its id. */
+export type AttemptScope = 'login' | 'verify' | 'device' | 'reset-user' | 'reset-address' | 'two-factor';
 
 export interface AttemptPolicy {
   maxTries: number;
@@ -65,6 +66,20 @@ export async function reserveTry(
   if (!row) return { allowed: false };
   const tryNumber = Number(row.tries);
   return { allowed: true, tryNumber, lastTry: tryNumber >= policy.maxTries };
+}
+
+/**
+ * Whether (scope, subject) is locked now: a read, for answering a locked try before it takes any of the caller's
+ * password-work budget (reserveTry stays the atomic check; this only answers early).
+ */
+export async function isLocked(db: Kysely<Database>, scope: AttemptScope, subject: string, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('attempt_counters')
+    .select('locked_until')
+    .where('scope', '=', scope)
+    .where('subject', '=', subject)
+    .executeTakeFirst();
+  return row?.locked_until != null && row.locked_until > now.toISOString();
 }
 
 /** A right password: the count starts again (and a lock set by this very try, the last allowed, goes). */

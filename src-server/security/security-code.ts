@@ -8,11 +8,16 @@ import { scryptKey } from './scrypt-key';
 export const SECURITY_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const SECURITY_CODE_LENGTH = 8;
 
-/** 8 characters drawn with crypto.randomInt (uniform, no modulo bias): 40 bits. */
-export function newSecurityCode(): string {
+/** `length` characters of the alphabet drawn with crypto.randomInt (uniform, no modulo bias): 5 bits each. */
+export function randomCode(length: number): string {
   let code = '';
-  for (let i = 0; i < SECURITY_CODE_LENGTH; i++) code += SECURITY_CODE_ALPHABET[randomInt(SECURITY_CODE_ALPHABET.length)];
+  for (let i = 0; i < length; i++) code += SECURITY_CODE_ALPHABET[randomInt(SECURITY_CODE_ALPHABET.length)];
   return code;
+}
+
+/** 8 characters: 40 bits. */
+export function newSecurityCode(): string {
+  return randomCode(SECURITY_CODE_LENGTH);
 }
 
 /**
@@ -25,19 +30,28 @@ const PARAMS = { N: 2 ** 14, r: 8, p: 1, keyBytes: 32, saltBytes: 16 } as const;
 
 const derive = (input: string, salt: Buffer) => scryptKey(input, salt, PARAMS.keyBytes, PARAMS);
 
-const hashInput = (userId: string, email: string, code: string) => `${userId}\n${email.toLowerCase()}\n${code.toUpperCase()}`;
+/** What a code is bound to (user and address; user and purpose) and the code, in any case. */
+const hashInput = (context: readonly string[], code: string) => [...context, code.toUpperCase()].join('\n');
 
-/** Returns `<salt base64url>$<key base64url>`. */
-export async function hashSecurityCode(userId: string, email: string, code: string): Promise<string> {
+/** A code bound to `context`: returns `<salt base64url>$<key base64url>`. */
+export async function hashBoundCode(context: readonly string[], code: string): Promise<string> {
   const salt = randomBytes(PARAMS.saltBytes);
-  const key = await derive(hashInput(userId, email, code), salt);
+  const key = await derive(hashInput(context, code), salt);
   return `${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
-export async function securityCodeMatches(userId: string, email: string, code: string, stored: string): Promise<boolean> {
+export async function boundCodeMatches(context: readonly string[], code: string, stored: string): Promise<boolean> {
   const [saltText, keyText] = stored.split('$');
   if (!saltText || !keyText) return false;
   const expected = Buffer.from(keyText, 'base64url');
-  const actual = await derive(hashInput(userId, email, code), Buffer.from(saltText, 'base64url'));
+  const actual = await derive(hashInput(context, code), Buffer.from(saltText, 'base64url'));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+export function hashSecurityCode(userId: string, email: string, code: string): Promise<string> {
+  return hashBoundCode([userId, email.toLowerCase()], code);
+}
+
+export function securityCodeMatches(userId: string, email: string, code: string, stored: string): Promise<boolean> {
+  return boundCodeMatches([userId, email.toLowerCase()], code, stored);
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunc
 import type { Clock } from '../clock';
 import type { Db } from '../db/open-database';
 import { AppError } from '../http/app-error';
+import { SESSION_CLOSED_MESSAGE } from '../../src-shared/contract/error-messages';
 import type { UserRow } from '../db/schema';
 import { isPromise, mapMaybe, type MaybePromise } from '../db/maybe-async';
 import { findSessionWithUser, touchSession, type SessionWithUser } from './session-store';
@@ -20,9 +21,13 @@ export function touchSlackMs(idleMinutes: number): number {
 export interface AuthenticatedSession {
   userId: string;
   tokenHash: string;
+  /** The session's public id ("Este equipo" in Mi cuenta). */
+  sessionId: string;
   expiresAt: Date;
   /** The caller's users row, read with the session (one query): a GET answers from it. */
   user: UserRow;
+  /** Opened with an automatic key: only the routes that allow it answer (issue 27). */
+  passwordChangeRequired: boolean;
 }
 
 /** `Authorization: Bearer <token>`; the scheme is case-insensitive (RFC 9110), the token is not. */
@@ -43,9 +48,15 @@ type WithSession = FastifyRequest & { [SESSION]: AuthenticatedSession | null };
  */
 export function createAuthenticator(deps: { db: Db; clock: Clock; sessionLimits: SessionLimits }) {
   /** Checks the row found for the token; the write of last_seen_at, when due, is the only wait. */
-  function accept(request: FastifyRequest, found: SessionWithUser | undefined): MaybePromise<void> {
+  function accept(request: FastifyRequest, found: SessionWithUser | undefined, allowPasswordChange: boolean): MaybePromise<void> {
     const now = deps.clock.now();
-    if (!found || found.session.revoked_at !== null || found.user.deactivated_at !== null) throw new AppError('UNAUTHENTICATED');
+    if (!found || found.user.deactivated_at !== null) throw new AppError('UNAUTHENTICATED');
+    // Revoked: closed in "Mi cuenta" of another session, or by a password / e-mail change made elsewhere (this
+    // token's own logout forgets the token). The app then says so on its login screen.
+    if (found.session.revoked_at !== null) {
+      throw found.session.revoked_by === 'other' ? new AppError('UNAUTHENTICATED', undefined, SESSION_CLOSED_MESSAGE) : new AppError('UNAUTHENTICATED');
+    }
+    const passwordChangeRequired = found.session.must_change_password === 1;
     const { session, user } = found;
     // Numbers, not Dates: this runs on every authenticated request (issue #15).
     const times = { createdAtMs: Date.parse(session.created_at), lastSeenAtMs: Date.parse(session.last_seen_at) };
@@ -53,12 +64,15 @@ export function createAuthenticator(deps: { db: Db; clock: Clock; sessionLimits:
     const expiryMs = sessionExpiryMs(times, deps.sessionLimits);
     // Fail closed: an unreadable time (NaN) is an ended session.
     if (!(nowMs < expiryMs)) throw new AppError('UNAUTHENTICATED');
+    if (passwordChangeRequired && !allowPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     const touch = nowMs - times.lastSeenAtMs >= touchSlackMs(deps.sessionLimits.idleMinutes);
     (request as WithSession)[SESSION] = {
       userId: session.user_id,
       tokenHash: session.token_hash,
+      sessionId: session.id,
       expiresAt: new Date(touch ? sessionExpiryMs({ createdAtMs: times.createdAtMs, lastSeenAtMs: nowMs }, deps.sessionLimits) : expiryMs),
       user,
+      passwordChangeRequired,
     };
     return touch ? touchSession(deps.db, session.token_hash, now) : undefined;
   }
@@ -67,19 +81,25 @@ export function createAuthenticator(deps: { db: Db; clock: Clock; sessionLimits:
    * A callback hook, finished synchronously on SQLite: an async hook costs promises and microtasks
    * on every authenticated request (issue #15).
    */
-  function requireSession(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
-    let pending: MaybePromise<void>;
-    try {
-      const token = bearerToken(request);
-      if (!token) throw new AppError('UNAUTHENTICATED');
-      pending = mapMaybe(findSessionWithUser(deps.db, token), (found) => accept(request, found));
-    } catch (err) {
-      done(err as Error);
-      return;
-    }
-    if (isPromise(pending)) pending.then(() => done(), done);
-    else done();
+  function sessionHook(allowPasswordChange: boolean) {
+    return (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+      let pending: MaybePromise<void>;
+      try {
+        const token = bearerToken(request);
+        if (!token) throw new AppError('UNAUTHENTICATED');
+        pending = mapMaybe(findSessionWithUser(deps.db, token), (found) => accept(request, found, allowPasswordChange));
+      } catch (err) {
+        done(err as Error);
+        return;
+      }
+      if (isPromise(pending)) pending.then(() => done(), done);
+      else done();
+    };
   }
+  /** Every route but the few below: a session opened with an automatic key gets 403 PASSWORD_CHANGE_REQUIRED. */
+  const requireSession = sessionHook(false);
+  /** GET/DELETE /sessions/current and the forced change itself: any live session, forced change pending or not. */
+  const requireAnySession = sessionHook(true);
 
   /** The session found by the hook; calling it on a route without the hook is a server bug. */
   function sessionOf(request: FastifyRequest): AuthenticatedSession {
@@ -93,7 +113,7 @@ export function createAuthenticator(deps: { db: Db; clock: Clock; sessionLimits:
     app.decorateRequest(SESSION, null);
   }
 
-  return { requireSession, sessionOf, decorate };
+  return { requireSession, requireAnySession, sessionOf, decorate };
 }
 
 export type Authenticator = ReturnType<typeof createAuthenticator>;

@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   'registration.deactivate',
   'password_reset.requested',
   'password_reset.used',
+  'password_reset.refused',
+  'password_reset.completed',
   'two_factor.enabled',
   'two_factor.disabled',
   'two_factor.recovery_code_used',

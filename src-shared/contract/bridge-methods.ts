@@ -13,6 +13,13 @@ export const BRIDGE_METHODS = [
   'requestSecurityCode',
   'updateRegistration',
   'deactivateUser',
+  'requestPasswordReset',
+  'verifyLoginCode',
+  'changeForcedPassword',
+  'getTwoFactorStatus',
+  'startTwoFactorEnrolment',
+  'confirmTwoFactorEnrolment',
+  'disableTwoFactor',
   'listRememberedUsers',
   'resumeUser',
   'forgetUser',
@@ -31,6 +38,12 @@ export const BRIDGE_METHODS = [
   'confirmLeave',
   'getUpdateState',
   'installUpdate',
+  // Mi cuenta (issue 28)
+  'listSessions',
+  'closeSession',
+  'closeOtherSessions',
+  'getActivity',
+  'saveReceipt',
 ] as const;
 
 export type BridgeMethodName = (typeof BRIDGE_METHODS)[number];

@@ -13,10 +13,21 @@ import {
   SessionUserSchema,
 } from './http';
 import { registrationFormSchema } from '../registration/update';
+import {
+  PasswordResetAcceptedSchema,
+  PasswordResetRequestSchema,
+  RecoveryCodesSchema,
+  TotpCodeRequestSchema,
+  TwoFactorDisableRequestSchema,
+  TwoFactorStatusSchema,
+  forcedPasswordChangeSchema,
+  verificationCodeField,
+} from './account-security';
 import { PolicyStateSchema } from './policy';
 import { AppEventSchema, DraftLoadSchema, DraftSaveSchema, DraftStorageSchema } from './drafts';
 import { ProxySettingsSchema } from './proxy';
 import { UpdateStateSchema } from './update';
+import { ActivityPageSchema, ActivityQuerySchema, ClosedSessionsSchema, RegistrationSavedSchema, SessionIdSchema, SessionListSchema } from './account';
 
 /** Every bridge method answers with a value, never throws across IPC (docs/architecture.md §6). */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
@@ -33,11 +44,23 @@ export const SessionInfoSchema = z.object({
   expiresAt: z.string(),
   /** false when no OS keychain answered: the session lives in memory and is forgotten on exit. */
   remembered: z.boolean(),
+  /** Present when signed in with an automatic key: only "Cambio de clave obligatorio" works until it is done. */
+  passwordChangeRequired: z.literal(true).optional(),
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
 export const PasswordVerifiedSchema = z.object({ verifiedUntil: z.string() });
 export type PasswordVerified = z.infer<typeof PasswordVerifiedSchema>;
+
+/**
+ * The TOTP enrolment as the page shows it: the QR code, drawn in the main process from the otpauth:// URI (an SVG
+ * data URL: nothing is fetched), and the key for typing by hand. The page drops both once the code confirmed it.
+ */
+export const TwoFactorEnrolmentViewSchema = z.object({
+  qrDataUrl: z.string().startsWith('data:image/svg+xml;base64,'),
+  manualKey: z.string(),
+});
+export type TwoFactorEnrolmentView = z.infer<typeof TwoFactorEnrolmentViewSchema>;
 
 export const UserRefSchema = z.strictObject({ userId: LoginRequestSchema.shape.userId });
 
@@ -100,8 +123,24 @@ export const bridgeContract = {
   updateRegistration: {
     input: registrationFormSchema(''),
     inputFor: (ctx: BridgeCallContext) => registrationFormSchema(ctx.userId ?? ''),
-    output: RegistrationSchema,
+    /** With the audit event's number: the constancia of this change can then be saved (saveReceipt). */
+    output: RegistrationSavedSchema,
   },
+  /** "Solicitud de reinicio de clave automática": the backend's neutral message, whatever matched. */
+  requestPasswordReset: { input: PasswordResetRequestSchema, output: PasswordResetAcceptedSchema },
+  /** The login's "Código de verificación", after login answered VERIFICATION_REQUIRED (the challenge stays in main). */
+  verifyLoginCode: { input: z.strictObject({ code: verificationCodeField }), output: SessionInfoSchema },
+  /** "Cambio de clave obligatorio": with the signed-in user's ID.usuario for the password policy. */
+  changeForcedPassword: {
+    input: forcedPasswordChangeSchema(''),
+    inputFor: (ctx: BridgeCallContext) => forcedPasswordChangeSchema(ctx.userId ?? ''),
+    output: SessionInfoSchema,
+  },
+  getTwoFactorStatus: { input: NoInput, output: TwoFactorStatusSchema },
+  startTwoFactorEnrolment: { input: NoInput, output: TwoFactorEnrolmentViewSchema },
+  /** The recovery codes, in this answer only. */
+  confirmTwoFactorEnrolment: { input: TotpCodeRequestSchema, output: RecoveryCodesSchema },
+  disableTwoFactor: { input: TwoFactorDisableRequestSchema, output: TwoFactorStatusSchema },
   /** "Dar de baja": on success the session and its keychain entry are gone. */
   deactivateUser: { input: DeactivationRequestSchema, output: DeactivationResponseSchema },
   /** The ID.usuario of each user this workstation remembers (one keychain entry each). */
@@ -135,6 +174,18 @@ export const bridgeContract = {
   getUpdateState: { input: NoInput, output: UpdateStateSchema },
   /** "Reiniciar y actualizar": installs the verified download and restarts. */
   installUpdate: { input: NoInput, output: z.null() },
+  // Mi cuenta (issue 28): always the signed-in user's own sessions and activity.
+  listSessions: { input: NoInput, output: SessionListSchema },
+  /** "Cerrar sesión" on one row of Sesiones activas. */
+  closeSession: { input: SessionIdSchema, output: z.null() },
+  /** "Cerrar las demás sesiones". */
+  closeOtherSessions: { input: NoInput, output: ClosedSessionsSchema },
+  getActivity: { input: ActivityQuerySchema, output: ActivityPageSchema },
+  /**
+   * "Guardar constancia (PDF)" of the last change saved in this session, made and written by the main process
+   * where the user chooses in the OS save dialog; saved: false when they cancelled it.
+   */
+  saveReceipt: { input: NoInput, output: z.object({ saved: z.boolean() }) },
 } as const satisfies Record<
   BridgeMethodName,
   {

@@ -23,6 +23,13 @@ export const ERROR_CODES = [
   'NAME_CHANGE_TOO_LARGE',
   'NOT_FOUND',
   'INTERNAL',
+  // Reiniciar clave and two-step verification (issue 27)
+  'PASSWORD_CHANGE_REQUIRED',
+  'PASSWORD_CHANGE_NOT_REQUIRED',
+  'VERIFICATION_CODE_INVALID',
+  'VERIFICATION_EXPIRED',
+  'TWO_FACTOR_ALREADY_ENABLED',
+  'TWO_FACTOR_NOT_ENABLED',
   // client side (main process)
   'BACKEND_UNREACHABLE',
   'TIMEOUT',
@@ -34,6 +41,8 @@ export const ERROR_CODES = [
   'CERTIFICATE_REFUSED',
   'POLICY_INVALID',
   'MANAGED_BY_POLICY',
+  /** The password was right; the login waits for its "Código de verificación" (verifyLoginCode). */
+  'VERIFICATION_REQUIRED',
   'UNEXPECTED',
 ] as const;
 

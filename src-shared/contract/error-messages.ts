@@ -29,6 +29,14 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   NAME_CHANGE_TOO_LARGE: `Solo se permite corregir apellidos o nombres mal escritos. Para cambiar completamente el nombre, ${NEW_USER_WAY}.`,
   NOT_FOUND: 'El recurso solicitado no existe.',
   INTERNAL: 'El servidor de Ecuapass tuvo un error. Intente nuevamente en unos minutos.',
+  PASSWORD_CHANGE_REQUIRED:
+    'Ingresó con una clave automática: debe cambiar su contraseña en "Cambio de clave obligatorio" antes de continuar.',
+  PASSWORD_CHANGE_NOT_REQUIRED:
+    'Esta sesión no tiene un cambio de clave pendiente. Cambie la contraseña desde "Modificar información de registro".',
+  VERIFICATION_CODE_INVALID: 'El código de verificación no es correcto.',
+  VERIFICATION_EXPIRED: 'El tiempo para ingresar el código de verificación terminó. Ingrese nuevamente su usuario y contraseña.',
+  TWO_FACTOR_ALREADY_ENABLED: 'La verificación en dos pasos ya está activada para este usuario.',
+  TWO_FACTOR_NOT_ENABLED: 'La verificación en dos pasos no está activada para este usuario.',
   BACKEND_UNREACHABLE:
     'No se pudo conectar con el servidor de Ecuapass. Revise su conexión a Internet o la configuración del proxy.',
   TIMEOUT: 'El servidor de Ecuapass no respondió a tiempo. Intente nuevamente.',
@@ -43,5 +51,12 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   POLICY_INVALID:
     'La política de su organización para este equipo no es válida: la aplicación no se conectará hasta que su departamento de TI la corrija.',
   MANAGED_BY_POLICY: 'Administrado por su organización: este valor no se puede cambiar en este equipo.',
+  VERIFICATION_REQUIRED: 'Ingrese el código de verificación que muestra su aplicación de autenticación.',
   UNEXPECTED: 'Ocurrió un error inesperado. Intente nuevamente.',
 };
+
+/**
+ * UNAUTHENTICATED's message when the token's session was closed (in "Mi cuenta" of another session, or by a
+ * password or e-mail change made there) rather than expired: the app shows it on its login screen.
+ */
+export const SESSION_CLOSED_MESSAGE = 'Su sesión se cerró desde otro equipo. Ingrese nuevamente con su usuario y contraseña.';

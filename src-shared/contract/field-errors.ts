@@ -43,6 +43,7 @@ export const FIELD_OF_ERROR: Partial<Record<ErrorCode, string>> = {
   SECURITY_CODE_EXPIRED: 'securityCode',
   WRONG_PASSWORD: 'currentPassword',
   PASSWORD_TICKET_INVALID: 'currentPassword',
+  VERIFICATION_CODE_INVALID: 'code',
 };
 
 /** `fields` for a field-bound error that names none: its own message at its own field. */

@@ -3,6 +3,7 @@ import { requiredString } from '../registration/fields';
 import { MSG } from '../registration/messages';
 import { deactivationReasonField } from '../registration/update';
 import { MOBILE_CARRIER_CODES } from '../catalog/mobile-carriers';
+import { DeviceTokenSchema } from './device-token';
 
 /** Base path of the backend's JSON API (docs/architecture.md §5). */
 export const API_PREFIX = '/api/v1';
@@ -22,10 +23,14 @@ export const LoginResponseSchema = z.object({
   token: z.string().min(1),
   expiresAt: z.iso.datetime(),
   user: SessionUserSchema,
+  /** The trusted-device token of this device for this user (device-token.ts); kept beside the session token. */
+  deviceToken: DeviceTokenSchema,
+  /** Signed in with an automatic key (Reiniciar clave): only "Cambio de clave obligatorio" works until it is done. */
+  passwordChangeRequired: z.boolean(),
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
-export const CurrentSessionResponseSchema = z.object({ userId: z.string(), expiresAt: z.iso.datetime() });
+export const CurrentSessionResponseSchema = z.object({ userId: z.string(), expiresAt: z.iso.datetime(), passwordChangeRequired: z.boolean() });
 export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponseSchema>;
 
 /** The stored registration as the backend returns it (wire values: docs/architecture.md §5). */

@@ -10,3 +10,8 @@ export * from './proxy';
 export * from './update';
 export * from './well-formed-text';
 export * from './audit-actions';
+export * from './policy-keys';
+export * from './device-token';
+export * from './account';
+export * from './receipt';
+export * from './account-security';

@@ -109,3 +109,56 @@ test('the whole email change works with the keyboard alone', async () => {
   await expect(page.getByText(`Correo registrado actualmente: ${email}`)).toBeVisible();
   await screenshot(page, '15-keyboard-email-changed');
 });
+
+test('Mi cuenta and the change summary: reached and used with the keyboard alone, and axe-clean', async () => {
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const page = ctx.running.window;
+  await expect(page.getByRole('heading', { name: 'Ingreso al portal externo' })).toBeVisible();
+  await page.keyboard.type('cvera');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO.jperez.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Bienvenido al portal externo Ecuapass' })).toBeVisible();
+  await expect(page.getByText(/^Último ingreso:/)).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The user's name in the top bar opens Mi cuenta.
+  await tabTo(page, 'Carlos Andrés Vera Salazar (cvera): Mi cuenta');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Mi cuenta', level: 1 })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Sesiones abiertas con su usuario' }).locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByRole('table', { name: /Eventos de su cuenta/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  // The filter works from the keyboard: a letter picks an option of the native select.
+  await tabTo(page, 'Tipo de evento');
+  await page.keyboard.press('i'); // "Ingreso"
+  await expect(page.getByLabel('Tipo de evento')).toHaveValue('session.login');
+  await expect(page.getByRole('table', { name: /Eventos de su cuenta/ }).locator('tbody tr').first()).toContainText('Ingreso');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await tabTo(page, 'Menú');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'Soporte al Cliente');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'Registro de usuario');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '3.2.3 Modificar información de registro de usuario');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'Modificar información de registro para Usuario General');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'Teléfono2');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('022999888');
+  // Into the Si / No group (its checked option, No, takes the focus), then the arrow chooses Si.
+  await tabTo(page, 'Fax');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('radio', { name: 'Si' })).toBeChecked();
+  await tabTo(page, 'Modificar');
+  await page.keyboard.press('Enter');
+  const confirm = page.getByRole('alertdialog', { name: 'Confirmación' });
+  await expect(confirm.getByRole('list', { name: 'Resumen de cambios' })).toContainText('Teléfono2: 022345679 → 022999888');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape'); // No
+  await expect(confirm).toBeHidden();
+});

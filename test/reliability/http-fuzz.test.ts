@@ -42,6 +42,8 @@ const U = {
   avail: 'fzavail',
   code: 'fzcode',
   deact: 'fzdeact',
+  forced: 'fzforced',
+  twoFactor: 'fztwofactor',
   /** Whose live token the 'other-user' cases send. */
   other: 'fzother',
 } as const;
@@ -66,7 +68,7 @@ async function revive(userId: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startServer({ users: usersWith(...Object.values(U)) });
+  server = await startServer({ users: usersWith(...Object.values(U)), generalUserLimits: { resetAnswerMs: 0 } });
   for (const id of Object.values(U)) if (id !== U.login) await newSession(id);
   putReg = await getRegistration(server, tokens[U.put] as string);
   fp = await fingerprinter(server);
@@ -185,6 +187,46 @@ const TARGETS: Target[] = [
     parents: [''],
     // A body that happens to be valid deactivates the user: bring them back with a fresh session.
     onSuccess: async () => revive(U.deact),
+  },
+  // Reiniciar clave and two-step verification (issue 27).
+  {
+    spec: { name: 'POST /password-resets', method: 'POST', url: `${API}/password-resets`, ok: 202, codes: ['VALIDATION_FAILED', 'RATE_LIMITED'] },
+    bases: [() => ({ userId: 'fz-nadie', idDocument: '0924680135', email: 'fz-nadie@example.com' }), () => ({ userId: 'fz-nadie', idDocument: 'AB1234567', email: 'fz-nadie@example.com', classification: 'USUARIO_GENERAL' })],
+    paths: ['userId', 'idDocument', 'email', 'classification'],
+    parents: [''],
+  },
+  {
+    spec: {
+      name: 'POST /sessions/verification',
+      method: 'POST',
+      url: `${API}/sessions/verification`,
+      ok: 201,
+      codes: ['VALIDATION_FAILED', 'VERIFICATION_EXPIRED', 'VERIFICATION_CODE_INVALID', 'ACCOUNT_LOCKED', 'ACCOUNT_DEACTIVATED'],
+    },
+    bases: [() => ({ challenge: 'no-es-un-desafio', code: '123456' }), () => ({ challenge: 'no-es-un-desafio', code: 'ABCD-EFGH-JKLM-NPQR' })],
+    paths: ['challenge', 'code'],
+    parents: [''],
+  },
+  {
+    spec: { name: 'POST /general-user/password/forced-change', method: 'POST', url: `${GU}/password/forced-change`, ok: 204, codes: ['VALIDATION_FAILED', 'PASSWORD_CHANGE_NOT_REQUIRED'] },
+    user: U.forced,
+    bases: [() => ({ newPassword: 'Nueva#Clave2027', confirmation: 'Nueva#Clave2027' })],
+    paths: ['newPassword', 'confirmation'],
+    parents: [''],
+  },
+  {
+    spec: { name: 'POST /general-user/two-factor/confirmation', method: 'POST', url: `${GU}/two-factor/confirmation`, ok: 200, codes: ['VALIDATION_FAILED', 'TWO_FACTOR_NOT_ENABLED', 'TWO_FACTOR_ALREADY_ENABLED', 'VERIFICATION_CODE_INVALID', 'RATE_LIMITED'] },
+    user: U.twoFactor,
+    bases: [() => ({ code: '123456' })],
+    paths: ['code'],
+    parents: [''],
+  },
+  {
+    spec: { name: 'POST /general-user/two-factor/deactivation', method: 'POST', url: `${GU}/two-factor/deactivation`, ok: 204, codes: ['VALIDATION_FAILED', 'TWO_FACTOR_NOT_ENABLED', 'WRONG_PASSWORD', 'VERIFICATION_CODE_INVALID', 'RATE_LIMITED'] },
+    user: U.twoFactor,
+    bases: [() => ({ password: 'Incorrecta#2026', code: '123456' })],
+    paths: ['password', 'code'],
+    parents: [''],
   },
 ];
 

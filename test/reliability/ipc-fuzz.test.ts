@@ -1,3 +1,4 @@
+import { TwoFactorService } from '../../src-main/account/two-factor-service';
 import type { IpcMainInvokeEvent } from 'electron';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import type { BridgeHandlers } from '../../src-main/ipc/bridge-handlers';
 import { registerBridge, type BridgeLog, type IpcMainLike } from '../../src-main/ipc/register-bridge';
 import { RegistrationService } from '../../src-main/registration/registration-service';
 import { sessionBridgeHandlers } from '../../src-main/ipc/session-handlers';
+import { accountBridgeHandlers } from '../../src-main/ipc/account-handlers';
 import { MemoryStore } from '../../src-main/session/memory-store';
 import { SessionManager } from '../../src-main/session/session-manager';
 import {
@@ -103,6 +105,28 @@ const SHAPES: Record<BridgeMethodName, InputShape | null> = {
     maxLength: { name: 100, email: 254, emailConfirmation: 254, phone1: 14, fax: 14 },
   },
   deactivateUser: { valid: { reason: 'Cambio de empresa y de cargo' }, required: { reason: 'string' }, optional: {}, maxLength: { reason: 500 } },
+  requestPasswordReset: {
+    valid: { userId: 'jperez', idDocument: '0924680135', email: 'jperez@example.com' },
+    required: { userId: 'string', idDocument: 'string', email: 'string' },
+    optional: {},
+    maxLength: { userId: 50, idDocument: 20, email: 254 },
+  },
+  verifyLoginCode: { valid: { code: '123456' }, required: { code: 'string' }, optional: {}, maxLength: { code: 40 } },
+  changeForcedPassword: {
+    valid: { newPassword: 'Nueva#Clave2027', confirmation: 'Nueva#Clave2027' },
+    required: { newPassword: 'string', confirmation: 'string' },
+    optional: {},
+    maxLength: { newPassword: 64 },
+  },
+  getTwoFactorStatus: null,
+  startTwoFactorEnrolment: null,
+  confirmTwoFactorEnrolment: { valid: { code: '123456' }, required: { code: 'string' }, optional: {}, maxLength: { code: 6 } },
+  disableTwoFactor: {
+    valid: { password: 'Aduana#2026', code: '123456' },
+    required: { password: 'string', code: 'string' },
+    optional: {},
+    maxLength: { password: 256, code: 40 },
+  },
   listRememberedUsers: null,
   resumeUser: userRef,
   forgetUser: userRef,
@@ -126,6 +150,11 @@ const SHAPES: Record<BridgeMethodName, InputShape | null> = {
   confirmLeave: null,
   getUpdateState: null,
   installUpdate: null,
+  listSessions: null,
+  closeSession: { valid: { id: '5f0c6a52-6d3c-4f57-9a43-7f4b7f6f3a10' }, required: { id: 'string' }, optional: {}, maxLength: {} },
+  closeOtherSessions: null,
+  getActivity: { valid: { limit: 50 }, required: {}, optional: { before: 'string', limit: 'number', type: 'string' }, maxLength: {} },
+  saveReceipt: null,
 };
 
 /** Values that cross IPC (structured clone): more than JSON has. */
@@ -319,11 +348,14 @@ describe('the real handlers wired to a real backend (a smaller pass)', () => {
     let lastUserId: string | undefined;
     const sessions = (sessionsRef = new SessionManager({ store: new MemoryStore(), connection, lastUser: { get: () => lastUserId, set: (u) => (lastUserId = u) } }));
     const registration = new RegistrationService(sessions);
+    const twoFactor = new TwoFactorService(sessions);
     let idleLockMinutes = 15;
     const settingsView = () => ({ backendUrl: connection.backendUrl, backendUrlSource: connection.backendUrlSource, idleLockMinutes, proxy: { mode: 'system' as const }, policy: { status: 'none' as const, fixed: [] } });
     const real: BridgeHandlers = {
       getAppInfo: async () => ({ ok: true, value: { appVersion: '0.0.0', electronVersion: 'none', backendUrl: connection.backendUrl, keychainAvailable: false } }),
-      ...sessionBridgeHandlers(sessions, registration),
+      ...sessionBridgeHandlers(sessions, registration, twoFactor),
+      // The constancia's file is the OS dialog's business; here it is never written.
+      ...accountBridgeHandlers({ sessions, registration, mainWindow: () => null, saveReceipt: async () => false }),
       getSettings: async () => ({ ok: true, value: settingsView() }),
       updateSettings: async (input) => {
         if (input.idleLockMinutes !== undefined) idleLockMinutes = input.idleLockMinutes;

@@ -54,11 +54,6 @@ export class HelperKeychainStore implements SecureStore {
     return true;
   }
 
-  /** Starts the helper while a login is under way, so storing its session does not wait for it. */
-  warm(): void {
-    if (!this.memory) this.client.warm();
-  }
-
   async get(account: string): Promise<string | null> {
     return this.use((m) => m.get(account), async () => (await this.client.call({ op: 'get', service: this.service, account })) as string | null);
   }

@@ -73,20 +73,6 @@ export class KeychainHostClient {
     }
   }
 
-  /**
-   * Starts the helper ahead of a call that is coming (the helper takes ~100 ms to start), e.g. while a login
-   * request is on its way. Ended again after `idleMs` if no call comes. Never throws.
-   */
-  warm(): void {
-    if (this.child || this.givenUp) return;
-    try {
-      this.ensureChild();
-    } catch {
-      return;
-    }
-    this.armIdleTimer();
-  }
-
   /** Ends the helper (app quitting). */
   dispose(): void {
     this.stopIdleTimer();

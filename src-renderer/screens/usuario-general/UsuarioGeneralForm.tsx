@@ -14,13 +14,16 @@ import { LocationSection } from './LocationSection';
 import { EmailSection } from './EmailSection';
 import { DarDeBaja } from '../DarDeBaja';
 import { useDurableDraft } from './use-durable-draft';
+import { ChangeSummaryList, SavedDialog, summaryOf } from './ChangeSummary';
+import type { ChangeSummary } from '../../../src-shared/registration/changes';
 import { DraftNotice } from './DraftNotice';
 import { FormAlert } from '../../components/FormAlert';
 import { useBridgeCall } from '../../hooks/use-bridge-call';
 
 type DialogState =
   | { kind: 'none' }
-  | { kind: 'confirm' }
+  | { kind: 'confirm'; summary: ChangeSummary }
+  | { kind: 'nothing' }
   | { kind: 'saved' }
   | { kind: 'conflict' }
   | { kind: 'info'; title: string; message: string };
@@ -72,7 +75,8 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
       return;
     }
     setFormError(null);
-    setDialog({ kind: 'confirm' });
+    const summary = summaryOf(registration, payloadFromValues(values, registration.version));
+    setDialog(summary.changes.length === 0 && !summary.passwordChanged ? { kind: 'nothing' } : { kind: 'confirm', summary });
   }
 
   async function save(): Promise<void> {
@@ -144,17 +148,23 @@ export function UsuarioGeneralForm({ registration }: { registration: Registratio
       <ConfirmDialog
         open={dialog.kind === 'confirm'}
         title="Confirmación"
-        message="¿Está seguro de modificar la información de registro?"
+        message={
+          <>
+            <p className="dialog-question">¿Está seguro de modificar la información de registro?</p>
+            {dialog.kind === 'confirm' && <ChangeSummaryList summary={dialog.summary} />}
+          </>
+        }
         busy={busy}
         onYes={() => void save()}
         onNo={() => setDialog({ kind: 'none' })}
       />
       <InfoDialog
-        open={dialog.kind === 'saved'}
-        title="Información"
-        message="La información de registro se modificó con éxito."
+        open={dialog.kind === 'nothing'}
+        title="Resumen de cambios"
+        message="No hay cambios: los datos del formulario son iguales a los registrados, así que no hay nada que modificar."
         onClose={() => setDialog({ kind: 'none' })}
       />
+      <SavedDialog open={dialog.kind === 'saved'} onClose={() => setDialog({ kind: 'none' })} />
       <ConfirmDialog
         open={dialog.kind === 'conflict'}
         title="Datos modificados en otra sesión"

@@ -76,6 +76,7 @@ const PROXY_AUTH_PAGE =
 const LOGIN_PAGE = '<html><body><form action="/login">Portal cautivo: acepte las condiciones</form></body></html>';
 
 const TOKEN = 'tok-3f2a9c-secreto';
+const DEVICE_TOKEN = `v1.${'a'.repeat(22)}.1900000000.${'b'.repeat(43)}`;
 const REGISTRATION = JPEREZ_REGISTRATION;
 const UPDATE: RegistrationUpdate = JPEREZ_KEEP_EMAIL_UPDATE;
 
@@ -124,16 +125,20 @@ describe.each([
       expect(JSON.parse(req?.body ?? '')).toEqual(UPDATE);
     });
 
-    it('login sends the credentials as JSON and no Authorization header', async () => {
-      const login = { token: TOKEN, expiresAt: '2026-05-01T12:00:00.000Z', user: { userId: 'jperez', name: 'Juan' } };
+    it('login sends the credentials as JSON and no Authorization header; the device token only when the device holds one', async () => {
+      const login = { token: TOKEN, expiresAt: '2026-05-01T12:00:00.000Z', user: { userId: 'jperez', name: 'Juan' }, passwordChangeRequired: false, deviceToken: DEVICE_TOKEN };
       const backend = await fakeBackend(sendJson(201, login));
       const res = await client(backend.url).login({ userId: 'jperez', password: 'Aduana#2026' });
       expect(res).toEqual({ ok: true, value: login });
-      const [req] = backend.requests;
+      expect((await client(backend.url).login({ userId: 'jperez', password: 'Aduana#2026' }, DEVICE_TOKEN)).ok).toBe(true);
+      const [req, withToken] = backend.requests;
       expect(req).toMatchObject({ method: 'POST', url: '/api/v1/sessions' });
       expect(req?.headers['content-type']).toMatch(/^application\/json\b/);
       expect(req?.headers.authorization).toBeUndefined();
+      expect(req?.headers['x-ecuapass-device-token']).toBeUndefined();
       expect(JSON.parse(req?.body ?? '')).toEqual({ userId: 'jperez', password: 'Aduana#2026' });
+      expect(withToken?.headers['x-ecuapass-device-token']).toBe(DEVICE_TOKEN);
+      expect(withToken?.headers.authorization).toBeUndefined();
     });
 
     it('logout: DELETE /sessions/current with the token; 204 is a success', async () => {

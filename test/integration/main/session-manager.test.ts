@@ -4,11 +4,13 @@ import { BackendConnection } from '../../../src-main/api/backend-connection';
 import { RegistrationService } from '../../../src-main/registration/registration-service';
 import { MemoryStore } from '../../../src-main/session/memory-store';
 import { type LastUserMemory, SessionManager } from '../../../src-main/session/session-manager';
-import { ERROR_MESSAGES, type Registration } from '../../../src-shared/contract';
+import { ERROR_MESSAGES, RESET_MSG, type Registration } from '../../../src-shared/contract';
 import { MSG } from '../../../src-shared/registration/messages';
 import type { RegistrationForm } from '../../../src-shared/registration/update';
 import { API, DEMO_PASSWORD, startServer, serverForFile, type TestServer } from '../server/harness';
 import { freePort as closedPort } from '../../support/free-port';
+import { automaticKeyMailed, enrolTwoFactor, totpAt } from '../server/account-security-helpers';
+import { usersWith } from '../server/general-user-helpers';
 
 /**
  * The session token (and the password-change ticket) live only in the main process and the
@@ -407,5 +409,45 @@ describe('password change and its ticket', () => {
       ok: false,
       error: { code: 'ACCOUNT_DEACTIVATED' },
     });
+  });
+});
+
+describe('Reiniciar clave and two-step verification through the main process (issue 27)', () => {
+  const backend = serverForFile({ users: usersWith('mreset', 'mtotp'), generalUserLimits: { resetAnswerMs: 0 } });
+
+  it('an automatic key signs in a session that must change its password; the change makes it a normal one', async () => {
+    const app = appOn(backend.baseUrl);
+    const sent = await app.sessions.requestPasswordReset({ userId: 'mreset', idDocument: '0924680135', email: 'mreset@example.com' });
+    expect(sent).toEqual({ ok: true, value: { message: RESET_MSG.accepted } });
+    const key = await automaticKeyMailed(backend, 'mreset', 1);
+    const res = await app.sessions.login({ userId: 'mreset', password: key });
+    expect(res).toMatchObject({ ok: true, value: { user: { userId: 'mreset' }, passwordChangeRequired: true } });
+    // Nothing else answers such a session.
+    expect(await app.registration.getRegistration()).toMatchObject({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED' } });
+    // A restart resumes it as what it is.
+    const again = appOn(backend.baseUrl, app.store, app.lastUser);
+    expect(await again.sessions.restore()).toMatchObject({ ok: true, value: { passwordChangeRequired: true } });
+
+    const changed = await again.sessions.changeForcedPassword({ newPassword: 'Nueva#Clave2027', confirmation: 'Nueva#Clave2027' });
+    expect(changed).toEqual({ ok: true, value: { user: { userId: 'mreset', name: 'Juan Carlos Pérez Mendoza' }, expiresAt: expect.any(String), remembered: false } });
+    expect(await again.registration.getRegistration()).toMatchObject({ ok: true, value: { userId: 'mreset' } });
+    expectNoSecretIn([sent, res, changed], key, await tokenOf(app.store, 'mreset'));
+  });
+
+  it('with TOTP on, login answers VERIFICATION_REQUIRED and keeps the challenge; the code finishes it', async () => {
+    const app = appOn(backend.baseUrl);
+    const { secret } = await enrolTwoFactor(backend, await backend.login('mtotp'));
+    backend.clock.advanceSeconds(30);
+    const first = await app.sessions.login({ userId: 'mtotp', password: DEMO_PASSWORD });
+    expect(first).toEqual({ ok: false, error: { code: 'VERIFICATION_REQUIRED', message: ERROR_MESSAGES.VERIFICATION_REQUIRED } });
+    expect(await app.store.accounts()).toEqual([]);
+    const wrong = await app.sessions.verifyLoginCode('000000');
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'VERIFICATION_CODE_INVALID' } });
+    // A wrong code may be typed again: the challenge is still kept.
+    const ok = await app.sessions.verifyLoginCode(totpAt(secret, backend.clock.now()));
+    expect(ok).toMatchObject({ ok: true, value: { user: { userId: 'mtotp' } } });
+    expect(await app.store.accounts()).toEqual(['mtotp']);
+    // The challenge is gone with its use.
+    expect(await app.sessions.verifyLoginCode('123456')).toMatchObject({ ok: false, error: { code: 'VERIFICATION_EXPIRED' } });
   });
 });

@@ -100,7 +100,7 @@ describe('unknown routes', () => {
     ['GET', '/'],
     ['POST', '/health'],
     ['PUT', `${API}/sessions`],
-    ['GET', `${API}/sessions`],
+    ['PATCH', `${API}/sessions`],
     ['GET', '/api/v2/sessions/current'],
   ] as const) {
     it(`${method} ${path} → 404 NOT_FOUND as JSON`, async () => {

@@ -83,6 +83,11 @@ export const DUMPED_TABLES = [
   'security_code_sends',
   'sandbox_mailbox',
   'attempt_counters',
+  'device_tokens',
+  'password_resets',
+  'two_factor',
+  'recovery_codes',
+  'login_challenges',
 ] as const;
 
 /** The key that orders each table's dump the same way on both dialects (PostgreSQL has no rowid). */
@@ -95,6 +100,11 @@ const DUMP_ORDER: Record<(typeof DUMPED_TABLES)[number], string> = {
   security_code_sends: 'id',
   sandbox_mailbox: 'id',
   attempt_counters: 'scope, subject',
+  device_tokens: 'created_at, id',
+  password_resets: 'user_id',
+  two_factor: 'user_id',
+  recovery_codes: 'user_id, code_hash',
+  login_challenges: 'created_at, challenge_hash',
 };
 
 /**

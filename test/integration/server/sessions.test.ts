@@ -20,7 +20,7 @@ describe('sessions', () => {
     const res = await current(token);
     expect(res.status).toBe(200);
     const body = CurrentSessionResponseSchema.parse(await res.json());
-    expect(body).toEqual({ userId: 'jperez', expiresAt: minutesFrom(start, 40) });
+    expect(body).toEqual({ userId: 'jperez', expiresAt: minutesFrom(start, 40), passwordChangeRequired: false });
   });
 
   it('a token revoked by logout no longer works (401 on GET registration)', async () => {

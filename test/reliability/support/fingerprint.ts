@@ -23,6 +23,7 @@ export interface Fingerprinter {
 
 const COUNTER_COLUMNS: Record<string, readonly string[]> = {
   email_security_codes: ['failed_tries'],
+  password_resets: ['failed_tries'],
 };
 
 /** Same order on both dialects (PostgreSQL has no rowid). */
@@ -35,6 +36,11 @@ const ORDER: Record<(typeof DUMPED_TABLES)[number], string> = {
   security_code_sends: 'id',
   sandbox_mailbox: 'id',
   attempt_counters: 'scope, subject',
+  device_tokens: 'id',
+  password_resets: 'user_id',
+  two_factor: 'user_id',
+  recovery_codes: 'user_id, code_hash',
+  login_challenges: 'challenge_hash',
 };
 
 function digest(tables: [string, Record<string, unknown>[]][]): Fingerprints {

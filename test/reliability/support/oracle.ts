@@ -24,7 +24,7 @@ function documentedStatuses(): Partial<Record<ErrorCode, number>> {
 }
 
 /** Codes whose refusal legitimately moves an attempt counter (see fingerprint.ts `relaxed`). */
-export const COUNTING_CODES: ReadonlySet<ErrorCode> = new Set(['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'WRONG_PASSWORD', 'RATE_LIMITED', 'SECURITY_CODE_INVALID']);
+export const COUNTING_CODES: ReadonlySet<ErrorCode> = new Set(['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'WRONG_PASSWORD', 'RATE_LIMITED', 'SECURITY_CODE_INVALID', 'VERIFICATION_CODE_INVALID']);
 
 export interface EndpointSpec {
   name: string;

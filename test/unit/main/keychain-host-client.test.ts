@@ -146,34 +146,3 @@ describe('the keychain helper when idle', () => {
     expect(client.pid).toBe(1000);
   });
 });
-
-describe('warming the keychain helper', () => {
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-  it('starts it before the call comes, the call then uses it, and an unused one ends when idle', async () => {
-    const h = fakeHelpers(['answer']);
-    const client = new KeychainHostClient(h.spawn, { timeoutMs: 1000, idleMs: 30 });
-    client.warm();
-    expect(h.spawned).toHaveLength(1);
-    client.warm();
-    expect(h.spawned).toHaveLength(1);
-    expect(await client.call({ op: 'accounts', service: 's' })).toEqual([]);
-    expect(h.spawned).toHaveLength(1);
-    await sleep(80);
-    expect(h.spawned[0]!.killed).toBe(true);
-    client.warm();
-    await sleep(80);
-    expect(h.spawned).toHaveLength(2);
-    expect(h.spawned[1]!.killed).toBe(true);
-  });
-
-  it('does nothing once the client has given up, nor for a store that fell back to memory', async () => {
-    const h = fakeHelpers(['crash', 'crash']);
-    const client = new KeychainHostClient(h.spawn, { timeoutMs: 1000 });
-    const store = new HelperKeychainStore(client, 's');
-    expect(await store.probe(1000)).toBe(false);
-    store.warm();
-    client.warm();
-    expect(h.spawned).toHaveLength(2);
-  });
-});

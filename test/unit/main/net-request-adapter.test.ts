@@ -7,9 +7,13 @@ import { answering, fakeNet, json, proxyAuth, silent, type FakeClientRequest } f
 const noLogin: ProxyLoginHandler = async () => null;
 
 /** An axios instance on the adapter over a fake net.request that follows `script`. */
-function over(script: (req: FakeClientRequest) => void | Promise<void>, onProxyLogin = noLogin) {
+function over(
+  script: (req: FakeClientRequest) => void | Promise<void>,
+  onProxyLogin = noLogin,
+  runtime: { timeoutMechanism: 'timer' | 'abort-signal' } = { timeoutMechanism: 'timer' },
+) {
   const net = fakeNet(script);
-  const http = axios.create({ baseURL: 'https://backend.test', adapter: netRequestAdapter(net.request, onProxyLogin) });
+  const http = axios.create({ baseURL: 'https://backend.test', adapter: netRequestAdapter(net.request, onProxyLogin, runtime) });
   return { http, sent: net.sent };
 }
 
@@ -78,8 +82,9 @@ describe('the net.request adapter: request config → net.request → AxiosRespo
     expect(sent[0]?.aborted).toBe(1);
   });
 
-  it('no answer within the timeout: the request is aborted, ECONNABORTED (ETIMEDOUT when clarified)', async () => {
+  it('Electron 25 (timer): no answer within the timeout: the request is aborted, ECONNABORTED (ETIMEDOUT when clarified)', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const signalTimeout = vi.spyOn(AbortSignal, 'timeout');
     const { http, sent } = over(silent);
     const pending = rejection(http.get('/x', { timeout: 15_000 }));
     const clarified = rejection(http.get('/x', { timeout: 15_000, transitional: { clarifyTimeoutError: true } }));
@@ -89,6 +94,29 @@ describe('the net.request adapter: request config → net.request → AxiosRespo
     expect(await pending).toMatchObject({ code: AxiosError.ECONNABORTED, message: 'timeout of 15000ms exceeded' });
     expect((await clarified).code).toBe(AxiosError.ETIMEDOUT);
     expect(sent.map((r) => r.aborted)).toEqual([1, 1]);
+    // The Electron 25 path never creates an AbortSignal.timeout() (Node 18's shutdown spins over it).
+    expect(signalTimeout).not.toHaveBeenCalled();
+    signalTimeout.mockRestore();
+  });
+
+  it('modern runtime (abort-signal): the timeout is an AbortSignal.timeout(), same errors, no timer left behind', async () => {
+    const signalTimeout = vi.spyOn(AbortSignal, 'timeout');
+    const setTimer = vi.spyOn(globalThis, 'setTimeout');
+    const { http, sent } = over(silent, noLogin, { timeoutMechanism: 'abort-signal' });
+    const pending = rejection(http.get('/x', { timeout: 40 }));
+    const clarified = rejection(http.get('/x', { timeout: 40, transitional: { clarifyTimeoutError: true } }));
+    expect(await pending).toMatchObject({ code: AxiosError.ECONNABORTED, message: 'timeout of 40ms exceeded' });
+    expect((await clarified).code).toBe(AxiosError.ETIMEDOUT);
+    expect(sent.map((r) => r.aborted)).toEqual([1, 1]);
+    expect(signalTimeout).toHaveBeenCalledWith(40);
+    expect(setTimer.mock.calls.some(([, ms]) => ms === 40)).toBe(false);
+    // An answer in time wins: the signal firing later changes nothing.
+    const quick = over(answering(json(200, { ok: true })), noLogin, { timeoutMechanism: 'abort-signal' });
+    expect((await quick.http.get('/y', { timeout: 30 })).data).toEqual({ ok: true });
+    await new Promise((r) => setTimeout(r, 60));
+    expect(quick.sent[0]?.aborted).toBe(0);
+    signalTimeout.mockRestore();
+    setTimer.mockRestore();
   });
 
   it('a signal aborts the request (ERR_CANCELED), and an aborted signal sends nothing', async () => {

@@ -100,6 +100,35 @@ const ROWS = {
     valid: { reason: 'Cambio de empresa y de cargo' },
     wrong: [{}, { reason: 10 }, { reason: 'corto' }, { reason: MB_STRING }],
   },
+  requestPasswordReset: {
+    valid: { userId: 'jperez', idDocument: '0924680135', email: 'jperez@example.com' },
+    wrong: [
+      {},
+      { userId: 'jperez', idDocument: '0924680136', email: 'jperez@example.com' },
+      { userId: 'jperez', idDocument: '0924680136001', email: 'jperez@example.com' },
+      { userId: 'jperez', idDocument: 'AB-123', email: 'jperez@example.com' },
+      { userId: 'jperez', idDocument: '0924680135', email: 'no-es-correo' },
+      { userId: 'jperez', idDocument: '0924680135', email: 'jperez@example.com', classification: 'AGENTE' },
+      { userId: MB_STRING, idDocument: '0924680135', email: 'jperez@example.com' },
+    ],
+  },
+  verifyLoginCode: { valid: { code: '123456' }, wrong: [{}, { code: 123456 }, { code: '12345' }, { code: 'ABCD' }, { code: MB_STRING }] },
+  changeForcedPassword: {
+    valid: { newPassword: 'Nueva#Clave2027', confirmation: 'Nueva#Clave2027' },
+    wrong: [
+      {},
+      { newPassword: 'Nueva#Clave2027', confirmation: 'Otra#Clave2027' },
+      { newPassword: 'corta', confirmation: 'corta' },
+      { newPassword: MB_STRING, confirmation: MB_STRING },
+    ],
+  },
+  getTwoFactorStatus: NO_INPUT,
+  startTwoFactorEnrolment: NO_INPUT,
+  confirmTwoFactorEnrolment: { valid: { code: '123456' }, wrong: [{}, { code: 123456 }, { code: 'ABCD-EFGH-JKLM-NPQR' }, { code: '1234567' }] },
+  disableTwoFactor: {
+    valid: { password: 'Aduana#2026', code: 'ABCD-EFGH-JKLM-NPQR' },
+    wrong: [{}, { password: 'Aduana#2026' }, { password: '', code: '123456' }, { password: 'Aduana#2026', code: 'x' }, { password: MB_STRING, code: '123456' }],
+  },
   listRememberedUsers: NO_INPUT,
   resumeUser: {
     valid: { userId: 'jperez' },
@@ -149,6 +178,17 @@ const ROWS = {
   confirmLeave: NO_INPUT,
   getUpdateState: NO_INPUT,
   installUpdate: NO_INPUT,
+  listSessions: NO_INPUT,
+  closeSession: {
+    valid: { id: '5f0c6a52-6d3c-4f57-9a43-7f4b7f6f3a10' },
+    wrong: [{}, { id: 7 }, { id: 'no-es-un-id' }, { id: MB_STRING }, { id: '5f0c6a52-6d3c-4f57-9a43-7f4b7f6f3a10', userId: 'mlopez' }],
+  },
+  closeOtherSessions: NO_INPUT,
+  getActivity: {
+    valid: { before: '120', limit: 50, type: 'registration.update' },
+    wrong: [{ limit: 0 }, { limit: 101 }, { limit: 2.5 }, { before: '-1' }, { before: 12 }, { type: 'password' }, { userId: 'mlopez' }],
+  },
+  saveReceipt: NO_INPUT,
 } satisfies Partial<Record<BridgeMethodName, Row>>;
 
 function rowOf(method: BridgeMethodName): Row {
