@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  ActivityHttpQuerySchema,
   ActivityPageSchema,
-  ActivityQuerySchema,
   CloseOthersQuerySchema,
   ClosedSessionsSchema,
   SessionIdSchema,
@@ -80,7 +80,7 @@ export function accountRoutes(deps: AppDeps) {
 
     app.get('/general-user/activity', { onRequest: auth.requireSession }, async (request, reply) => {
       const { userId } = auth.sessionOf(request);
-      const q = parseQuery(ActivityQuerySchema, request.query);
+      const q = parseQuery(ActivityHttpQuerySchema, request.query);
       const page = await activityPage(deps.db, userId, {
         limit: q.limit,
         ...(q.before !== undefined ? { before: Number(q.before) } : {}),

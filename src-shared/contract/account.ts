@@ -46,16 +46,25 @@ export const ACTIVITY_PAGE = { default: 50, max: 100 } as const;
 /** A page cursor: the id of the last event of the previous page (opaque to the client). */
 const CursorSchema = z.string().regex(/^[1-9]\d{0,14}$/, 'El cursor de la página no es válido.');
 
-/** GET /general-user/activity?before=&limit=&type= (query values are strings). */
-export const ActivityQuerySchema = z.strictObject({
-  before: CursorSchema.optional(),
-  limit: z.coerce
-    .number({ error: 'Indique cuántos eventos por página.' })
+const activityLimit = (n: z.ZodNumber | z.ZodCoercedNumber) =>
+  n
     .int('Indique un número entero de eventos.')
     .min(1, `Entre 1 y ${ACTIVITY_PAGE.max} eventos por página.`)
     .max(ACTIVITY_PAGE.max, `Entre 1 y ${ACTIVITY_PAGE.max} eventos por página.`)
-    .default(ACTIVITY_PAGE.default),
-  type: z.enum(AUDIT_ACTIONS, { error: 'El tipo de evento no existe.' }).optional(),
+    .default(ACTIVITY_PAGE.default);
+const activityType = z.enum(AUDIT_ACTIONS, { error: 'El tipo de evento no existe.' }).optional();
+
+/** getActivity over the bridge: typed values, so a limit must be a number (no coercion of "5", true or []). */
+export const ActivityQuerySchema = z.strictObject({
+  before: CursorSchema.optional(),
+  limit: activityLimit(z.number({ error: 'Indique cuántos eventos por página.' })),
+  type: activityType,
+});
+/** GET /general-user/activity?before=&limit=&type= (query values are strings, so the limit is coerced). */
+export const ActivityHttpQuerySchema = z.strictObject({
+  before: CursorSchema.optional(),
+  limit: activityLimit(z.coerce.number({ error: 'Indique cuántos eventos por página.' })),
+  type: activityType,
 });
 export type ActivityQuery = z.input<typeof ActivityQuerySchema>;
 
