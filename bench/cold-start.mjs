@@ -8,9 +8,10 @@ import path from 'node:path';
 import { coldStart } from './lib/cdp-launch.mjs';
 import { bareReadyProbe, clearKeychain, electronRuntime, oursReady } from './lib/electron.mjs';
 import { BARE_APP_DIR, PACKAGED_EXE } from './lib/paths.mjs';
-import { median } from './lib/stats.mjs';
+import { median, pairedRatio } from './lib/stats.mjs';
 
-export const TARGET_RATIO = 1.25;
+// Issue 30: raised from 1.25.
+export const TARGET_RATIO = 1.15;
 
 async function once(kind, ctx) {
   if (kind === 'ours') {
@@ -43,7 +44,8 @@ export async function run(ctx) {
   }
   const mo = median(ours.map((s) => s.ms));
   const mb = median(bare.map((s) => s.ms));
-  const r = mo / mb;
+  // Pair by pair (each launch of ours next to a bare one): the shared machine's load drifts over the run.
+  const r = pairedRatio(ours.map((s) => s.ms), bare.map((s) => s.ms));
   const met = r <= TARGET_RATIO;
   const late = [...ours, ...bare].filter((s) => !s.probeInTime).length;
   return [
@@ -53,6 +55,7 @@ export async function run(ctx) {
       ours: mo,
       baseline: mb,
       ratio: r,
+      ratioOfMedians: mo / mb,
       unit: 'ms',
       target: `ratio ≤ ${TARGET_RATIO}`,
       met,
@@ -63,11 +66,13 @@ export async function run(ctx) {
         (late ? `${late} sample(s) had the probe installed late (may overstate). ` : '') +
         (met
           ? `the app is interactive ${(mo - mb).toFixed(0)} ms after a bare window's load.`
-          : `the app needs ${(mo - mb).toFixed(0)} ms more than a bare window. Where it goes: row 1b (startup-trace). ` +
-            'The main process now matches the bare window up to the window (a 5 kB start-up entry; the services load ' +
-            'after the window is shown) and restoreSession is answered before they load; what is left is in the ' +
-            'page: window → DOMContentLoaded, i.e. the sandboxed preload and its bridge, and parsing/running React ' +
-            '(react-dom is ~207 kB of the 236 kB first chunk).'),
+          : `the app needs ${(mo - mb).toFixed(0)} ms more than a bare window (median of the pairs' ratios ${r.toFixed(3)}). ` +
+            'Where it goes: row 1b (startup-trace). Before the first paint the main process runs only its 5 kB start-up ' +
+            'entry, as the bare window does up to its window; settings, policy, logging, the proxy, the update check and ' +
+            'the backend client load 250 ms after the window is shown, the keychain helper is started after that (or by the ' +
+            'first call that needs it) and ends when idle, and restoreSession is answered before any of them. What is left ' +
+            'is in the page: document → DOMContentLoaded, i.e. the sandboxed preload and its bridge, and parsing and running ' +
+            'React (react-dom is ~207 kB of the 236 kB first chunk) in a fresh profile (no code cache), then its first render.'),
     },
   ];
 }

@@ -3,9 +3,10 @@
 // interleaved, fresh --user-data-dir each. PSS (shared pages counted once) is reported alongside for reference.
 import { clearKeychain, launchBare, launchOurs, loginAndOpenForm, readyAt } from './lib/electron.mjs';
 import { treeMemory } from './lib/proc.mjs';
-import { median } from './lib/stats.mjs';
+import { median, pairedRatio } from './lib/stats.mjs';
 
-export const TARGET_RATIO = 1.3;
+// Issue 30: raised from 1.3.
+export const TARGET_RATIO = 1.2;
 const IDLE_MS = 3000;
 const SAMPLES = 3;
 const SAMPLE_GAP_MS = 500;
@@ -47,7 +48,7 @@ export async function run(ctx) {
   }
   const mo = median(ours.map((s) => s.rssMiB));
   const mb = median(bare.map((s) => s.rssMiB));
-  const r = mo / mb;
+  const r = pairedRatio(ours.map((s) => s.rssMiB), bare.map((s) => s.rssMiB));
   const met = r <= TARGET_RATIO;
   const pssOurs = median(ours.map((s) => s.pssMiB));
   const pssBare = median(bare.map((s) => s.pssMiB));
@@ -58,6 +59,7 @@ export async function run(ctx) {
       ours: mo,
       baseline: mb,
       ratio: r,
+      ratioOfMedians: mo / mb,
       unit: 'MiB',
       target: `ratio ≤ ${TARGET_RATIO}`,
       met,

@@ -11,6 +11,9 @@ import { BENCH_USER_COUNT, benchUserId, getRegistration, login, settleVersions, 
 import { median, throughputRow } from './lib/stats.mjs';
 
 const CONNECTIONS = 10;
+// Issue 30: PostgreSQL with one instance against SQLite on the same machine.
+export const TARGET_GET_RATIO = 0.4;
+export const TARGET_PUT_RATIO = 0.3;
 
 async function usersOn(url) {
   const users = [];
@@ -75,7 +78,8 @@ export async function run(ctx) {
           `PUT sqlite ${f(runs.putSqlite.at(-1))} | pg×1 ${f(runs.putPg1.at(-1))} | pg×2 ${f(runs.putPg2.at(-1))}`,
       );
     }
-    const row = (id, name, o, b, note) => throughputRow({ id, name, ours: o, baseline: b, connections: CONNECTIONS, extra: { note } });
+    const row = (id, name, o, b, note, min = null) =>
+      throughputRow({ id, name, ours: o, baseline: b, connections: CONNECTIONS, target: min === null ? null : `ratio ≥ ${min}`, met: min === null ? null : (r) => r >= min, extra: { note } });
     // Non-200 PUT answers by error code (a 409 means two connections ended up on one user's version).
     const codesOf = (users) => users.reduce((acc, u) => {
       for (const [k, v] of Object.entries(u.failureCodes ?? {})) acc[k] = (acc[k] ?? 0) + v;
@@ -84,10 +88,23 @@ export async function run(ctx) {
     const putFailures = { sqlite: codesOf(sqliteUsers), postgres: codesOf(pgUsers) };
     const same = 'same machine (2 cores) for load generator, instances and PostgreSQL; PostgreSQL durable (fsync on)';
     return [
-      row('7a', 'PostgreSQL ×1 GET vs SQLite ×1', runs.getPg1, runs.getSqlite, `baseline: SQLite single instance; ${same}.`),
+      row('7a', 'PostgreSQL ×1 GET vs SQLite ×1', runs.getPg1, runs.getSqlite, `baseline: SQLite single instance; ${same}.`, TARGET_GET_RATIO),
       row('7b', 'PostgreSQL ×2 GET vs SQLite ×1', runs.getPg2, runs.getSqlite, `2 instances, 5 connections each; ${same}.`),
       row('7c', 'PostgreSQL ×2 GET vs PostgreSQL ×1', runs.getPg2, runs.getPg1, `scaling on this machine; ${same}.`),
-      { ...row('7d', 'PostgreSQL ×1 PUT vs SQLite ×1', runs.putPg1, runs.putSqlite, `each PUT a real update + audit row; ${same}.`), putFailures },
+      (() => {
+        const r = row('7d', 'PostgreSQL ×1 PUT vs SQLite ×1', runs.putPg1, runs.putSqlite, `each PUT a real update + audit row; ${same}.`, TARGET_PUT_RATIO);
+        if (r.met === false) {
+          r.note +=
+            ' Why it is below the target: the PUTs are bound by durable commits. On PostgreSQL each PUT is one transaction ' +
+            'of its own (BEGIN, UPDATE … RETURNING, the audit INSERT, COMMIT: four round trips after the session read) and ' +
+            `waits for its own WAL flush (p99 ${r.p99} ms, ~10 ms per PUT per connection at this load, against ~0.2 ms per ` +
+            'round trip), while SQLite shares one COMMIT and one fsync among the PUTs of an event-loop turn (db/group-commit.ts). ' +
+            'The same group commit on PostgreSQL (savepoints in one shared transaction) would hold several users\' row locks ' +
+            'until one commit, across instances, and turn a rare cross-instance lock-order clash into a failed batch; not done. ' +
+            'PostgreSQL\'s processes also take CPU from the load generator and the instance on these 2 cores.';
+        }
+        return { ...r, putFailures };
+      })(),
       row('7e', 'PostgreSQL ×2 PUT vs SQLite ×1', runs.putPg2, runs.putSqlite, `2 instances, 5 connections each; ${same}.`),
       row('7f', 'PostgreSQL ×2 PUT vs PostgreSQL ×1', runs.putPg2, runs.putPg1, `scaling on this machine; ${same}.`),
     ];

@@ -112,6 +112,7 @@ async function main() {
 
   const totalS = (Date.now() - startedAt) / 1000;
   console.log(`\nEcuapass Desktop benchmark — ${new Date().toISOString()} — ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, median of ${reps}\n`);
+  console.log('Ratio: ours / baseline, the median of the pairwise ratios of interleaved samples (row 4: the median of the rounds\' differences).\n');
   console.log(formatTable(rows));
   console.log(`\nTotal ${totalS.toFixed(0)} s (${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')})`);
   const results = {

@@ -18,7 +18,7 @@ import type { BridgeHandlers } from './ipc/bridge-handlers';
 import { DEVICE_TOKEN_KEYCHAIN_SERVICE, KEYCHAIN_SERVICE } from './session/secure-store';
 import { KeychainHostClient } from './session/keychain-host/host-client';
 import { HelperKeychainStore } from './session/keychain-host/helper-keychain-store';
-import { spawnKeychainHelper } from './session/keychain-host/spawn-helper';
+import { keychainIdleMs, spawnKeychainHelper } from './session/keychain-host/spawn-helper';
 import { SessionManager } from './session/session-manager';
 import { SettingsFile, type AppSettings } from './settings/app-settings';
 import { loadPolicyForApp } from './policy/load-for-app';
@@ -85,8 +85,9 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
   startupMark('bridge-bound');
   const { drafts, leaveGuard } = setUpDrafts(win, { maxAgeDays: () => (settings.draftMaxAgeDays ?? DRAFT_MAX_AGE_DAYS.default), log });
 
-  // keytar runs in a helper process: a native crash or a hang there cannot take this process down.
-  const keychainClient = new KeychainHostClient(spawnKeychainHelper, { timeoutMs: 10_000, log: (m) => log.warn(m) });
+  // keytar runs in a helper process: a native crash or a hang there cannot take this process down. It is ended
+  // when idle and started again by the next call.
+  const keychainClient = new KeychainHostClient(spawnKeychainHelper, { timeoutMs: 10_000, idleMs: keychainIdleMs(), log: (m) => log.warn(m) });
   app.on('will-quit', () => keychainClient.dispose());
   // Proxy (issue 12): the policy's, else the saved one, else the system's; in force before the first request.
   // Its credentials go through the same keychain helper.
@@ -172,6 +173,8 @@ export async function startServices(ctx: ServicesContext): Promise<void> {
     retryKeychain: async () => {
       const remembered = await keychain.retry();
       if (remembered) await sessions.rememberActive();
+      // The trusted-device tokens kept in memory meanwhile go to the keychain too.
+      if (remembered) await deviceTokens.retry();
       return { ok: true, value: { remembered } };
     },
     getUpdateState: async () => ({ ok: true, value: updates.state() }),

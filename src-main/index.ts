@@ -35,6 +35,9 @@ if (!app.commandLine.hasSwitch('no-sandbox')) app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
 
+/** How long after the window is shown the services start loading (nobody to restore), see start(). */
+const SERVICES_AFTER_SHOW_MS = 250;
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -102,9 +105,12 @@ async function start(): Promise<void> {
 
   if (restoreNeedsServices) loadServices();
   else {
-    // Loading them keeps this thread busy for a while: after the window has been shown with the login painted
-    // (ready-to-show is delivered here), or after two seconds whatever happens.
-    win.once('show', () => setImmediate(loadServices));
+    // Loading them keeps this thread busy for ~100 ms (parsing their bundle, reading settings and policy), and this
+    // thread is also Chromium's UI thread, which shows the window, gives it the focus and relays the first frames:
+    // they load a moment after the window has been shown with the login painted (ready-to-show is delivered here,
+    // the focus and the first frames a few ms later), or after two seconds whatever happens. Nobody can log in
+    // that fast, and a bridge call made meanwhile waits for them.
+    win.once('show', () => setTimeout(loadServices, SERVICES_AFTER_SHOW_MS));
     setTimeout(loadServices, 2_000);
   }
   await servicesWanted;

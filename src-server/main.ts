@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import pino from 'pino';
 import { buildApp } from './app';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
@@ -52,7 +53,13 @@ async function main(): Promise<void> {
   }
 
   const https = config.tls ? readTlsFiles(config.tls) : undefined;
-  const app = await buildApp({ db, clock: systemClock, config, logger: { level: config.logLevel }, https });
+  // Log lines go to stdout asynchronously: a line is handed to the kernel by a write of its own only when none is in
+  // flight, and the lines of a busy moment go out together in the next one (issue 30: one synchronous write per
+  // line, three per PUT, was ~12 % of the backend's CPU under load). What is still buffered is written out
+  // synchronously when the process exits, whatever the cause.
+  const logStream = pino.destination({ dest: 1, sync: false });
+  process.once('exit', () => flushLog(logStream));
+  const app = await buildApp({ db, clock: systemClock, config, logger: { level: config.logLevel, stream: logStream }, https });
   reportConnectionError = (err) => app.log.warn({ err: { message: err.message } }, 'database connection lost; the pool reconnects on the next query');
   let closing = false;
   const shutdown = (signal: string) => {
@@ -88,6 +95,14 @@ async function main(): Promise<void> {
     { url, database: describeDatabase(config.database), seedUsers: seedUsers.map((u) => u.userId), mail: config.smtpUrl ? 'smtp' : `sandbox mailbox (${url}/dev/mailbox)` },
     `Ecuapass backend listening at ${url}`,
   );
+}
+
+function flushLog(stream: ReturnType<typeof pino.destination>): void {
+  try {
+    stream.flushSync();
+  } catch {
+    // A write still in flight finishes on its own; nothing else to do at exit.
+  }
 }
 
 /** The certificate and key files, read once; a missing or unreadable file is an operator mistake, named. */

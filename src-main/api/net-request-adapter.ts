@@ -1,6 +1,6 @@
 import type { AuthInfo, ClientRequest, ClientRequestConstructorOptions, IncomingMessage } from 'electron';
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
-import { AxiosError, AxiosHeaders, CanceledError } from './axios';
+import { AxiosError, CanceledError } from './axios';
 import { runtimeFeatures, type RuntimeFeatures } from '../runtime/electron-runtime';
 
 /** What a proxy login gets answered with: credentials, or null to give up (the request then fails). */
@@ -87,7 +87,8 @@ export function netRequestAdapter(
           data: config.responseType === 'arraybuffer' ? body : body.toString('utf8'),
           status: res.statusCode,
           statusText: res.statusMessage,
-          headers: AxiosHeaders.from(res.headers),
+          // Plain: axios's dispatchRequest makes them AxiosHeaders itself (doing it here too was a second pass).
+          headers: res.headers as AxiosResponse['headers'],
           config,
           request: client,
         };

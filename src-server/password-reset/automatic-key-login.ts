@@ -11,6 +11,7 @@ import { clearTries, normalisedSubject } from '../security/attempt-lock';
 import { automaticKeyMatches, dummyAutomaticKeyHash, looksLikeAutomaticKey } from '../security/automatic-key';
 import { hashPassword } from '../security/password-hash';
 import { revokeAllSessions } from '../sessions/session-store';
+import { revokeDeviceTokens } from '../security/device-token';
 import { findUser } from '../users/user-repository';
 import { findLiveAutomaticKey, reserveAutomaticKeyTry, spendAutomaticKey } from './reset-store';
 import type { FastifyBaseLogger } from 'fastify';
@@ -46,6 +47,8 @@ export async function logInWithAutomaticKey(deps: Deps, userId: string, typed: s
     if (!(await spendAutomaticKey(trx, user.user_id, reset.key_hash, now))) return false;
     await trx.updateTable('users').set({ password_hash: unusable, updated_at: now.toISOString() }).where('user_id', '=', user.user_id).execute();
     await revokeAllSessions(trx, user.user_id, now);
+    // The password is replaced: no device vouches for the user any more (this one gets a fresh token with its session).
+    await revokeDeviceTokens(trx, user.user_id, now);
     await trx.deleteFrom('password_tickets').where('user_id', '=', user.user_id).execute();
     await writeAudit(trx, { userId: user.user_id, at: now, action: 'password_reset.used', fields: ['password', 'sessions'] });
     return true;

@@ -8,6 +8,7 @@ import type { Mailer } from '../mail/mailer';
 import { hashPassword } from '../security/password-hash';
 import type { AuthenticatedSession } from '../sessions/authenticator';
 import { revokeOtherSessions } from '../sessions/session-store';
+import { revokeDeviceTokens } from '../security/device-token';
 
 type Deps = { db: Db; clock: Clock; mailer: Mailer; log: FastifyBaseLogger };
 
@@ -32,6 +33,8 @@ export async function forcedPasswordChange(deps: Deps, session: AuthenticatedSes
     if (Number(cleared.numUpdatedRows) !== 1) return false;
     await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: now.toISOString() }).where('user_id', '=', session.userId).execute();
     await revokeOtherSessions(trx, session.userId, session.tokenHash, now);
+    // A new password: no device vouches for the user any more (docs/architecture.md §5, trusted devices).
+    await revokeDeviceTokens(trx, session.userId, now);
     await writeAudit(trx, { userId: session.userId, at: now, action: 'password_reset.completed', fields: ['password', 'sessions'] });
     return true;
   });

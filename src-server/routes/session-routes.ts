@@ -40,8 +40,9 @@ export function sessionRoutes(deps: AppDeps) {
       // Trusted device or not (docs/architecture.md §5): whose failure counter and password-work budget this try uses.
       const admission = await loginAdmission(deps, body.userId, deviceHeader(request), request.ip);
       const run = () => logIn({ ...deps, log: request.log }, body.userId, body.password, admission.counter, originOf(request));
-      // A locked counter does no password work (only an automatic key can pass), so it takes no budget.
-      const result = admission.locked ? await run() : await deps.passwordWork.run(admission.budgetSource, run);
+      // A locked counter does no password work (only an automatic key can pass), so it takes no budget; its refusal
+      // is held like the budget's (the same hold for a known and an unknown ID), so looping on it gains nothing.
+      const result = admission.locked ? await run().catch((err: unknown) => deps.passwordWork.hold(err)) : await deps.passwordWork.run(admission.budgetSource, run);
       if (result.kind === 'challenge') {
         request.log.info({ trustedDevice: admission.device !== null }, 'login: verification code required');
         return sendContract(reply, 202, LoginChallengeSchema, { verificationRequired: true, challenge: result.challenge, expiresAt: result.expiresAt.toISOString() });

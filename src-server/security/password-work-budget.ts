@@ -97,6 +97,14 @@ export class PasswordWorkBudget {
     }
   }
 
+  /**
+   * A refusal decided before any password work (a locked ID): held like the budget's own, so a client looping on
+   * locked tries is slowed to one a `refusalDelayMs` too, though it spends nobody's budget.
+   */
+  hold(refusal: unknown): Promise<never> {
+    return this.refuse(refusal);
+  }
+
   private async refuse(refusal: unknown): Promise<never> {
     if (this.limits.refusalDelayMs > 0) await sleep(this.limits.refusalDelayMs);
     throw refusal;

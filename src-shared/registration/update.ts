@@ -116,21 +116,26 @@ function registrationChangeSchema<P extends z.ZodType<{ newPassword: string; con
  * (issue #15: most of a PUT's CPU), so each caller's schema is built once and kept; the schema holds
  * nothing but the ID.usuario, and the oldest goes when this many callers are kept.
  */
-const UPDATE_SCHEMA_CACHE_SIZE = 1000;
-const updateSchemas = new Map<string, ReturnType<typeof buildRegistrationUpdateSchema>>();
+const SCHEMA_CACHE_SIZE = 1000;
+
+/** `build(userId)`, built once per ID.usuario and kept (at most SCHEMA_CACHE_SIZE, the oldest goes first). */
+function perUser<S>(build: (userId: string) => S): (userId: string) => S {
+  const cache = new Map<string, S>();
+  return (userId) => {
+    const cached = cache.get(userId);
+    if (cached) return cached;
+    const schema = build(userId);
+    if (cache.size >= SCHEMA_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(userId, schema);
+    return schema;
+  };
+}
 
 /**
  * The PUT /general-user/registration body (docs/architecture.md §5). The password ticket travels only between
  * the main process and the backend.
  */
-export function registrationUpdateSchema(userId: string) {
-  const cached = updateSchemas.get(userId);
-  if (cached) return cached;
-  const schema = buildRegistrationUpdateSchema(userId);
-  if (updateSchemas.size >= UPDATE_SCHEMA_CACHE_SIZE) updateSchemas.delete(updateSchemas.keys().next().value as string);
-  updateSchemas.set(userId, schema);
-  return schema;
-}
+export const registrationUpdateSchema = perUser(buildRegistrationUpdateSchema);
 
 function buildRegistrationUpdateSchema(userId: string) {
   return registrationChangeSchema(
@@ -145,9 +150,14 @@ export type RegistrationUpdate = z.infer<ReturnType<typeof buildRegistrationUpda
  * the main process adds. The password policy needs the ID.usuario: the form passes its own, the
  * bridge the session's.
  */
-export function registrationFormSchema(userId: string) {
+function buildRegistrationFormSchema(userId: string) {
   return registrationChangeSchema(userId, z.strictObject(newPasswordShape).optional());
 }
-export type RegistrationForm = z.infer<ReturnType<typeof registrationFormSchema>>;
+/**
+ * Kept per user like the update's (issue 30): the form checks every render with it (each keystroke; opening the
+ * form renders it several times) and the bridge every "Modificar".
+ */
+export const registrationFormSchema = perUser(buildRegistrationFormSchema);
+export type RegistrationForm = z.infer<ReturnType<typeof buildRegistrationFormSchema>>;
 
 export const deactivationReasonField = requiredString().trim().min(10, MSG.reasonLength).max(500, MSG.reasonLength);

@@ -74,7 +74,8 @@ test('a locked keyring holding a remembered session, whose prompter cannot run: 
 });
 
 test('the keychain helper killed mid-session is restarted: the session is remembered and the main process never exits', async () => {
-  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  // Kept running between calls for this test, so that there is a helper to kill (it is ended after 2 s idle).
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir(), env: { ECUAPASS_KEYCHAIN_IDLE_MS: '600000' } });
   const { app, window } = ctx.running;
   await login(window, DEMO.jperez.userId, DEMO.jperez.password);
   await expect(window.getByRole('heading', WELCOME)).toBeVisible();
@@ -93,5 +94,24 @@ test('the keychain helper killed mid-session is restarted: the session is rememb
   await expect(window.getByRole('heading', WELCOME)).toBeVisible();
   await expect(window.getByText(NO_KEYCHAIN)).toHaveCount(0);
   await saveNewPhone(window, '042777222');
+  expect(app.process().exitCode).toBeNull();
+});
+
+test('the keychain helper ends when idle and comes back on demand: the session is still remembered', async () => {
+  ctx.running = await launchApp({ apiUrl: ctx.backend.url, userDataDir: newUserDataDir() });
+  const { app, window } = ctx.running;
+  await login(window, DEMO.jperez.userId, DEMO.jperez.password);
+  await expect(window.getByRole('heading', WELCOME)).toBeVisible();
+  // The login stored the session through the helper; ~2 s later, with nothing to do, it is gone.
+  await expect.poll(() => helperPid(app), { timeout: 15_000 }).toBeUndefined();
+  await expect(window.getByText(NO_KEYCHAIN)).toHaveCount(0);
+
+  // "Cambiar de usuario" reads the keychain: a new helper answers it, and the session it holds resumes.
+  await window.getByRole('button', { name: 'Cambiar de usuario' }).click();
+  await expect(window.getByRole('listitem', { name: 'jperez' })).toBeVisible();
+  await window.getByRole('button', { name: 'Continuar como jperez' }).click();
+  await expect(window.getByRole('heading', WELCOME)).toBeVisible();
+  await expect(window.getByText(NO_KEYCHAIN)).toHaveCount(0);
+  await expect.poll(() => helperPid(app), { timeout: 15_000 }).toBeUndefined();
   expect(app.process().exitCode).toBeNull();
 });

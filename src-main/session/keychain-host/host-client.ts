@@ -14,6 +14,12 @@ export interface HostClientOptions {
   timeoutMs: number;
   /** Restarts allowed after a crash or hang, until `reset()`. */
   restarts?: number;
+  /**
+   * With no call pending for this long, the helper is ended (it holds ~60–85 MiB for calls that come at login,
+   * logout and start-up only) and the next call starts a new one. Not a failure: it uses up no restart.
+   * Default: never.
+   */
+  idleMs?: number;
   log?: (message: string) => void;
 }
 
@@ -26,20 +32,23 @@ interface Pending {
 /**
  * Talks to the keychain helper: request/response by id, a time limit per call, one restart after
  * a crash or hang (the failed call is tried once more on the new helper), then every call fails
- * fast until `reset()` ("Reintentar").
+ * fast until `reset()` ("Reintentar"). An idle helper is ended (`idleMs`) and started again on the
+ * next call.
  */
 export class KeychainHostClient {
   private child: HelperProcess | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
-  /** The first helper plus the restarts allowed. */
-  private spawnsLeft: number;
+  /** Restarts left after a crash or hang; past them the client has given up (until `reset()`). */
+  private restartsLeft: number;
+  private givenUp = false;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly spawn: () => HelperProcess,
     private readonly options: HostClientOptions,
   ) {
-    this.spawnsLeft = 1 + (options.restarts ?? 1);
+    this.restartsLeft = options.restarts ?? 1;
   }
 
   /** The helper's process id, while one runs. */
@@ -49,7 +58,8 @@ export class KeychainHostClient {
 
   /** Allows a fresh helper again (after "Reintentar"). */
   reset(): void {
-    this.spawnsLeft = 1 + (this.options.restarts ?? 1);
+    this.restartsLeft = this.options.restarts ?? 1;
+    this.givenUp = false;
   }
 
   /** `timeoutMs` overrides the per-call limit (the start-up probe is shorter). */
@@ -57,7 +67,7 @@ export class KeychainHostClient {
     try {
       return await this.once(op, timeoutMs);
     } catch (err) {
-      if (!(err instanceof HelperGone) || this.spawnsLeft <= 0) throw err;
+      if (!(err instanceof HelperGone) || this.givenUp) throw err;
       this.options.log?.(`keychain helper restarted after: ${err.message}`);
       return this.once(op, timeoutMs);
     }
@@ -65,6 +75,7 @@ export class KeychainHostClient {
 
   /** Ends the helper (app quitting). */
   dispose(): void {
+    this.stopIdleTimer();
     const child = this.child;
     this.child = null;
     child?.kill();
@@ -73,6 +84,7 @@ export class KeychainHostClient {
 
   private once(op: KeychainOp, timeoutMs: number): Promise<unknown> {
     return new Promise((resolve, reject) => {
+      this.stopIdleTimer();
       const child = this.ensureChild();
       const id = this.nextId++;
       const timer = setTimeout(() => {
@@ -88,8 +100,7 @@ export class KeychainHostClient {
 
   private ensureChild(): HelperProcess {
     if (this.child) return this.child;
-    if (this.spawnsLeft <= 0) throw new Error('keychain helper given up after repeated failures');
-    this.spawnsLeft -= 1;
+    if (this.givenUp) throw new Error('keychain helper given up after repeated failures');
     const child = this.spawn();
     this.child = child;
     child.on('message', (msg) => {
@@ -99,20 +110,53 @@ export class KeychainHostClient {
       clearTimeout(p.timer);
       if (msg.ok) p.resolve(msg.value);
       else p.reject(new Error(msg.message));
+      if (this.child === child) this.armIdleTimer();
     });
     child.on('exit', (code) => {
       if (this.child !== child) return;
       this.child = null;
+      this.stopIdleTimer();
+      this.failed();
       this.options.log?.(`keychain helper exited with code ${code}`);
       this.failAll(new HelperGone(`keychain helper exited with code ${code}`));
     });
     return child;
   }
 
+  /** A helper crashed or hung: one restart fewer (none left: given up). */
+  private failed(): void {
+    if (this.restartsLeft > 0) this.restartsLeft -= 1;
+    else this.givenUp = true;
+  }
+
   private abandon(child: HelperProcess, err: HelperGone): void {
     this.child = null;
+    this.stopIdleTimer();
+    this.failed();
     child.kill();
     this.failAll(err);
+  }
+
+  /** Nothing pending: the helper is ended after `idleMs` unless a call comes first. */
+  private armIdleTimer(): void {
+    const { idleMs } = this.options;
+    if (idleMs === undefined || this.pending.size > 0) return;
+    this.stopIdleTimer();
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      const child = this.child;
+      if (!child || this.pending.size > 0) return;
+      // Forgotten first: its exit is not taken for a crash.
+      this.child = null;
+      child.kill();
+    }, idleMs);
+    this.idleTimer.unref?.();
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer === undefined) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
   }
 
   private failAll(err: Error): void {

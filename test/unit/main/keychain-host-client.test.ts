@@ -100,3 +100,49 @@ describe('the keychain store over the helper', () => {
     expect(await store.get('jperez')).toBe('t');
   });
 });
+
+describe('the keychain helper when idle', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('is ended after idleMs without a call and started again by the next call, without using up a restart', async () => {
+    const h = fakeHelpers(['answer', 'answer', 'answer', 'crash', 'answer']);
+    const logged: string[] = [];
+    const client = new KeychainHostClient(h.spawn, { timeoutMs: 1000, idleMs: 30, log: (m) => logged.push(m) });
+    await client.call({ op: 'set', service: 's', account: 'jperez', secret: 't1' });
+    expect(client.pid).toBe(1000);
+    await sleep(80);
+    expect(h.spawned[0]!.killed).toBe(true);
+    expect(client.pid).toBeUndefined();
+    // Back on demand, with what the keychain holds.
+    expect(await client.call({ op: 'get', service: 's', account: 'jperez' })).toBe('t1');
+    expect(client.pid).toBe(1001);
+    await sleep(80);
+    expect(await client.call({ op: 'accounts', service: 's' })).toEqual(['jperez']);
+    expect(h.spawned).toHaveLength(3);
+    // Idle exits were not crashes: the one restart is still there for a real crash.
+    await sleep(80);
+    expect(await client.call({ op: 'get', service: 's', account: 'jperez' })).toBe('t1');
+    expect(h.spawned).toHaveLength(5);
+    expect(logged.filter((m) => /^keychain helper exited/.test(m))).toEqual(['keychain helper exited with code 139']);
+  });
+
+  it('stays while calls keep coming, and is not ended with a call pending', async () => {
+    const h = fakeHelpers(['answer']);
+    const client = new KeychainHostClient(h.spawn, { timeoutMs: 1000, idleMs: 40 });
+    for (let i = 0; i < 5; i++) {
+      await client.call({ op: 'accounts', service: 's' });
+      await sleep(15);
+    }
+    expect(h.spawned).toHaveLength(1);
+    expect(h.spawned[0]!.killed).toBe(false);
+  });
+
+  it('is never ended without idleMs', async () => {
+    const h = fakeHelpers(['answer']);
+    const client = new KeychainHostClient(h.spawn, { timeoutMs: 1000 });
+    await client.call({ op: 'accounts', service: 's' });
+    await sleep(60);
+    expect(h.spawned[0]!.killed).toBe(false);
+    expect(client.pid).toBe(1000);
+  });
+});

@@ -256,3 +256,18 @@ describe('passwordPolicyViolation (password-policy)', () => {
     expect(passwordPolicyViolation(password, userId, current)).toBe(expected);
   });
 });
+
+describe('the per-user registration schemas', () => {
+  it('are built once per ID.usuario and kept, each with its own user’s password policy', () => {
+    for (const of of [registrationFormSchema, registrationUpdateSchema]) {
+      expect(of('jperez')).toBe(of('jperez'));
+      expect(of('mlopez')).not.toBe(of('jperez'));
+    }
+    // Each kept schema still judges by its own user: a new password holding "jperez" is refused for jperez only.
+    const accepts = (userId: string) => registrationFormSchema(userId).safeParse(build(pw('Xjperez#2026a'), false)).success;
+    for (let i = 0; i < 2; i++) {
+      expect(accepts('jperez')).toBe(false);
+      expect(accepts('mlopez')).toBe(true);
+    }
+  });
+});
