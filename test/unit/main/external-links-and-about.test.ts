@@ -3,32 +3,38 @@ import { isAllowedExternalLink } from '../../../src-main/window/external-links';
 import { aboutText } from '../../../src-main/window/about-text';
 import { isAppUrl } from '../../../src-main/window/app-protocol';
 
-describe('links that may open in the system browser', () => {
-  it.each([
-    ['https://ecuapass.aduana.gob.ec', true],
-    ['https://ecuapass.aduana.gob.ec/ayuda?x=1', true],
-    ['https://www.aduana.gob.ec/instructivos', true],
-    ['http://ecuapass.aduana.gob.ec', false],
-    ['https://ecuapass.aduana.gob.ec.evil.com', false],
-    ['https://evil.com/?u=https://ecuapass.aduana.gob.ec', false],
-    ['file:///etc/passwd', false],
-    ['javascript:alert(1)', false],
-    ['not a url', false],
-  ])('%s → %s', (url, allowed) => {
-    expect(isAllowedExternalLink(url)).toBe(allowed);
-  });
-});
-
-describe('what counts as the app itself', () => {
-  it.each([
-    ['app://ecuapass/index.html', true],
-    ['app://ecuapass/assets/x.js', true],
-    ['app://other/index.html', false],
-    ['app://ecuapass.evil/index.html', false],
-    ['https://ecuapass/index.html', false],
-    ['file:///app/index.html', false],
-  ])('%s → %s', (url, ours) => {
-    expect(isAppUrl(url)).toBe(ours);
+// The two URL checks of the window: each URL with the answer it must get.
+describe.each<{ check: string; isIt: (url: string) => boolean; cases: [string, boolean][] }>([
+  {
+    check: 'links that may open in the system browser',
+    isIt: isAllowedExternalLink,
+    cases: [
+      ['https://ecuapass.aduana.gob.ec', true],
+      ['https://ecuapass.aduana.gob.ec/ayuda?x=1', true],
+      ['https://www.aduana.gob.ec/instructivos', true],
+      ['http://ecuapass.aduana.gob.ec', false],
+      ['https://ecuapass.aduana.gob.ec.evil.com', false],
+      ['https://evil.com/?u=https://ecuapass.aduana.gob.ec', false],
+      ['file:///etc/passwd', false],
+      ['javascript:alert(1)', false],
+      ['not a url', false],
+    ],
+  },
+  {
+    check: 'what counts as the app itself',
+    isIt: isAppUrl,
+    cases: [
+      ['app://ecuapass/index.html', true],
+      ['app://ecuapass/assets/x.js', true],
+      ['app://other/index.html', false],
+      ['app://ecuapass.evil/index.html', false],
+      ['https://ecuapass/index.html', false],
+      ['file:///app/index.html', false],
+    ],
+  },
+])('$check', ({ isIt, cases }) => {
+  it.each(cases)('%s → %s', (url, expected) => {
+    expect(isIt(url)).toBe(expected);
   });
 });
 
