@@ -81,28 +81,34 @@ describe('nameCorrectionLimit = max(3, floor(25 % of the current normalised leng
 });
 
 describe('isNameCorrection at the boundary', () => {
-  it.each<[string, string, string, number, boolean]>([
-    // Short name: "ana paz" (7) → limit 3.
-    ['short', 'Ana Paz', 'Ana Páez', 1, true],
-    ['short', 'Ana Paz', 'Ana Ruiz', 3, true],
-    ['short', 'Ana Paz', 'Ana Ortiz', 4, false],
-    ['short', 'Ana Paz', 'Ena Pozo', 3, true],
-    ['short', 'Ana Paz', 'Eva Pozo', 4, false],
-    ['short, decomposed accents ignored', 'Jose\u0301 Pe\u0301rez', 'José Péres', 1, true],
+  // Each current name with the names tried against it: [new name, its distance, accepted].
+  const BOUNDARY: { size: string; current: string; tries: [string, number, boolean][] }[] = [
+    // "ana paz" (7) → limit 3.
+    { size: 'short', current: 'Ana Paz', tries: [['Ana Páez', 1, true], ['Ana Ruiz', 3, true], ['Ana Ortiz', 4, false], ['Ena Pozo', 3, true], ['Eva Pozo', 4, false]] },
+    // Decomposed accents are ignored.
+    { size: 'short', current: 'Jose\u0301 Pe\u0301rez', tries: [['José Péres', 1, true]] },
     // 16 characters → limit 4.
-    ['16 characters', 'Juan Carlos Pazo', 'Juan Carlos Pozo', 1, true],
-    ['16 characters', 'Juan Carlos Pazo', 'Juan Carla Pozos', 4, true],
-    ['16 characters', 'Juan Carlos Pazo', 'Juan Carla Posos', 5, false],
-    // Long name: "maria fernanda lopez jimenez" (28) → limit 7.
-    ['long', 'María Fernanda López Jiménez', 'Mario Hernando Pérez Giménez', 7, true],
-    ['long', 'María Fernanda López Jiménez', 'Mario Hernando Pérez Giménes', 8, false],
-    ['long, case and accents are free', 'María Fernanda López Jiménez', 'MARIO HERNANDO PEREZ GIMENEZ', 7, true],
-    ['long, a whole new person', 'María Fernanda López Jiménez', 'Pedro Pablo Sánchez Andrade', 23, false],
-  ])('%s: %j → %j (distance %i) accepted: %s', (_case, current, next, distance, accepted) => {
-    expect(levenshtein(normalizeName(current), normalizeName(next))).toBe(distance);
-    expect(nameChangeDistance(current, next)).toBe(distance);
-    expect(isNameCorrection(current, next)).toBe(accepted);
-  });
+    { size: '16 characters', current: 'Juan Carlos Pazo', tries: [['Juan Carlos Pozo', 1, true], ['Juan Carla Pozos', 4, true], ['Juan Carla Posos', 5, false]] },
+    // "maria fernanda lopez jimenez" (28) → limit 7; case and accents are free; a whole new person is refused.
+    {
+      size: 'long',
+      current: 'María Fernanda López Jiménez',
+      tries: [
+        ['Mario Hernando Pérez Giménez', 7, true],
+        ['Mario Hernando Pérez Giménes', 8, false],
+        ['MARIO HERNANDO PEREZ GIMENEZ', 7, true],
+        ['Pedro Pablo Sánchez Andrade', 23, false],
+      ],
+    },
+  ];
+  it.each(BOUNDARY.flatMap(({ size, current, tries }) => tries.map(([next, distance, accepted]) => [size, current, next, distance, accepted] as const)))(
+    '%s: %j → %j (distance %i) accepted: %s',
+    (_size, current, next, distance, accepted) => {
+      expect(levenshtein(normalizeName(current), normalizeName(next))).toBe(distance);
+      expect(nameChangeDistance(current, next)).toBe(distance);
+      expect(isNameCorrection(current, next)).toBe(accepted);
+    },
+  );
 
   it('accepts exactly the limit and refuses one more, for generated edits', () => {
     for (const current of ['Ana Paz', 'Juan Carlos Pazo', 'María Fernanda López Jiménez', 'B'.repeat(100)]) {
