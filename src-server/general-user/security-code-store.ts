@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { addMinutes } from '../clock';
 import { lockUserRow } from '../db/dialect';
 import type { Db } from '../db/open-database';
+import { reserveSecretTry } from '../db/secret-tries';
 import type { EmailSecurityCodeRow } from '../db/schema';
 import type { GeneralUserLimits } from './limits';
 
@@ -64,24 +65,12 @@ export function findSecurityCode(db: Db, userId: string): Promise<EmailSecurityC
 }
 
 /**
- * Counts a try against this very code BEFORE it is checked (matched by hash: a code requested
- * meanwhile starts clean), in one conditional UPDATE … RETURNING: N parallel tries can never get
- * more than `maxTries` checks, on SQLite and on PostgreSQL under READ COMMITTED (the UPDATE waits
- * for the row and re-checks its WHERE). Runs on its own, outside the update's transaction, so a
- * failed update cannot roll it back. False: no live code to try (spent, killed, expired, replaced).
+ * Counts a try against this very code before it is checked, expired codes refused too (reserveSecretTry: parallel
+ * tries never get more than `maxTries` checks). Runs on its own, outside the update's transaction, so a failed update
+ * cannot roll it back. False: no live code to try (spent, killed, expired, replaced).
  */
-export async function reserveSecurityCodeTry(db: Db, userId: string, codeHash: string, now: Date, maxTries: number): Promise<boolean> {
-  const row = await db
-    .updateTable('email_security_codes')
-    .set({ failed_tries: sql<number>`failed_tries + 1` })
-    .where('user_id', '=', userId)
-    .where('code_hash', '=', codeHash)
-    .where('spent_at', 'is', null)
-    .where('failed_tries', '<', maxTries)
-    .where('expires_at', '>', now.toISOString())
-    .returning('failed_tries')
-    .executeTakeFirst();
-  return row !== undefined;
+export function reserveSecurityCodeTry(db: Db, userId: string, codeHash: string, now: Date, maxTries: number): Promise<boolean> {
+  return reserveSecretTry(db, { table: 'email_security_codes', hashColumn: 'code_hash' }, userId, codeHash, maxTries, now);
 }
 
 /** The right code: its try was not a wrong one, so it is given back (the holder of the code needs no guesses). */

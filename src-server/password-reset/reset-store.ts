@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/open-database';
+import { reserveSecretTry } from '../db/secret-tries';
 import type { PasswordResetRow } from '../db/schema';
 
 /** One live automatic key per user: a new one replaces the row (and its count of wrong tries). */
@@ -23,16 +24,8 @@ export async function findLiveAutomaticKey(db: Db, userId: string, now: Date, ma
  * Counts a try against this key before it is checked, by one conditional UPDATE (parallel guesses cannot pass
  * `maxTries` checks); false when the key is spent, replaced or out of tries.
  */
-export async function reserveAutomaticKeyTry(db: Db, userId: string, keyHash: string, maxTries: number): Promise<boolean> {
-  const result = await db
-    .updateTable('password_resets')
-    .set({ failed_tries: sql<number>`failed_tries + 1` })
-    .where('user_id', '=', userId)
-    .where('key_hash', '=', keyHash)
-    .where('spent_at', 'is', null)
-    .where('failed_tries', '<', maxTries)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export function reserveAutomaticKeyTry(db: Db, userId: string, keyHash: string, maxTries: number): Promise<boolean> {
+  return reserveSecretTry(db, { table: 'password_resets', hashColumn: 'key_hash' }, userId, keyHash, maxTries);
 }
 
 /** Spends the key (the right one gets its try back); false when another request spent it first. */
