@@ -155,11 +155,14 @@ export async function revokeSession(db: Db, tokenHash: string, now: Date): Promi
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Ends every live session of the user (an automatic key was used). */
+/**
+ * Ends every live session of the user (an automatic key was used elsewhere): marked 'other', so each of those apps
+ * says "Su sesión se cerró desde otro equipo" like any session closed from another one.
+ */
 export async function revokeAllSessions(db: Db, userId: string, now: Date): Promise<number> {
   const result = await db
     .updateTable('sessions')
-    .set({ revoked_at: now.toISOString() })
+    .set({ revoked_at: now.toISOString(), revoked_by: 'other' })
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
